@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/StoreError.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace medora {
+
+// The client's local SQLite file: opens it in WAL mode with foreign keys on, checks that
+// it is ours (PRAGMA application_id), and migrates its schema to `currentSchemaVersion()`
+// inside one transaction. A file that is damaged, foreign or newer is refused untouched.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    static constexpr int kApplicationId = 0x4D44524F; // "MDRO"
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if absent) the database file at `filePath`; its folder must exist.
+    bool open(const QString &filePath);
+    void close();
+    bool isOpen() const;
+
+    QSqlDatabase connection() const;
+    QString filePath() const { return m_filePath; }
+    StoreError lastError() const { return m_lastError; }
+
+    int schemaVersion() const;
+    static int currentSchemaVersion();
+
+    // Random identity of this database file, created with it (hex, 32 chars).
+    QString identity() const;
+
+    // Meta key/value table used for counters (device prefix, patient sequence, change seq).
+    QString meta(const QString &key, const QString &fallback = QString()) const;
+    bool setMeta(const QString &key, const QString &value);
+
+    // Transactions; commit() failing rolls back and sets lastError().
+    bool begin();
+    bool commit();
+    void rollback();
+
+    // Translates a failed QSqlError (SQLITE_FULL, SQLITE_NOTADB, ...) into a StoreError and
+    // remembers it as lastError(). `what` names the operation for the message.
+    StoreError fail(const class QSqlError &error, const QString &what);
+    void setError(StoreError::Code code, const QString &message);
+
+    // For tests: applies migrations only up to `version` on a fresh file.
+    bool openAtSchemaVersionForTest(const QString &filePath, int version);
+
+private:
+    bool migrate(int targetVersion);
+
+    QString m_connectionName;
+    QString m_filePath;
+    StoreError m_lastError;
+};
+
+} // namespace medora

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/Database.h"
+#include "domain/Patient.h"
+#include "store/StoreError.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace medora {
+
+// Patient rows of the local store. Every write runs in one transaction and stamps the
+// row with the next local change sequence (meta "change_seq"), which the search index
+// uses to catch up after a restart or crash.
+class PatientStore
+{
+    Q_DECLARE_TR_FUNCTIONS(PatientStore)
+
+public:
+    explicit PatientStore(Database &database);
+
+    // Assigns localId, id (UUIDv7 if null), number (PatientNumber, if empty), createdAt,
+    // updatedAt, lastSeenAt (now, if invalid), syncState New. Returns false and sets
+    // lastError() on failure; nothing is written then.
+    bool insert(Patient &patient);
+
+    // Bulk import in one transaction (fast path for imports and benchmarks).
+    bool insertMany(std::vector<Patient> &patients);
+
+    // Saves every field; updatedAt = now; syncState becomes Modified unless it was New.
+    bool update(Patient &patient);
+
+    // Tombstones the patient (deleted = 1) and marks it Modified.
+    bool remove(qint64 localId);
+
+    // Records that the patient was opened now; affects ranking only, not sync state.
+    bool markSeen(qint64 localId);
+
+    std::optional<Patient> get(qint64 localId) const;
+    // Returns the patients in the order of `localIds`, skipping ids that do not exist.
+    QList<Patient> getMany(const std::vector<qint64> &localIds) const;
+
+    // Live (not deleted) patients with the same normalised full name and birth date, or the
+    // same phone; `patient.localId` itself is excluded.
+    QList<Patient> findDuplicates(const Patient &patient, int limit = 10) const;
+
+    qint64 count() const; // live patients
+    qint64 changeSeq() const;
+
+    // Calls `visit` for every row (deleted ones too) whose change seq is > `sinceSeq`,
+    // in change-seq order. Only the fields the search index needs are filled: localId,
+    // number, the three names, phone, lastSeenAt, deleted. Returns false on a read error.
+    bool forEachChangedSince(qint64 sinceSeq, const std::function<void(const Patient &, qint64 changeSeq)> &visit) const;
+
+    StoreError lastError() const { return m_database.lastError(); }
+    Database &database() { return m_database; }
+
+private:
+    Database &m_database;
+};
+
+} // namespace medora

@@ -1,0 +1,1 @@
+// Temporary until the registry widgets land.
