@@ -1,0 +1,259 @@
+#include "registry/PatientRegistry.h"
+
+#include "domain/NameNormalizer.h"
+#include "domain/PatientValidator.h"
+#include "domain/PhoneNumber.h"
+#include "search/IndexRecord.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace medora {
+
+namespace {
+
+// Past this many records held beside the snapshot, the next open would spend noticeable
+// time catching up, so the snapshot is rewritten at once instead of at close.
+constexpr qint64 kOverlayRewriteThreshold = 50000;
+
+void tidyTypedText(Patient &patient)
+{
+    patient.lastName = NameNormalizer::tidy(patient.lastName);
+    patient.firstName = NameNormalizer::tidy(patient.firstName);
+    patient.fatherName = NameNormalizer::tidy(patient.fatherName);
+    patient.address = patient.address.trimmed();
+}
+
+} // namespace
+
+PatientRegistry::PatientRegistry(QObject *parent) : QObject(parent) {}
+
+PatientRegistry::~PatientRegistry()
+{
+    close();
+}
+
+QString PatientRegistry::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+bool PatientRegistry::open(const QString &dataDir)
+{
+    close();
+    m_lastError = {};
+    const QFileInfo folder(dataDir);
+    if ((folder.exists() && !folder.isDir()) || !QDir().mkpath(dataDir)) {
+        m_lastError = {StoreError::Code::CannotCreateFolder,
+                       tr("The data folder %1 cannot be created or is not a folder. Choose another "
+                          "folder or check its permissions.")
+                           .arg(QDir::toNativeSeparators(dataDir))};
+        return false;
+    }
+
+    auto database = std::make_unique<Database>();
+    if (!database->open(QDir(dataDir).filePath(QStringLiteral("medora.db")))) {
+        m_lastError = database->lastError();
+        return false;
+    }
+    m_dataDir = dataDir;
+    m_database = std::move(database);
+    m_store = std::make_unique<PatientStore>(*m_database);
+    m_index = std::make_unique<SearchIndex>();
+    if (!loadIndex()) {
+        m_lastError = m_database->lastError();
+        m_index.reset();
+        m_store.reset();
+        m_database.reset();
+        return false;
+    }
+    return true;
+}
+
+bool PatientRegistry::loadIndex()
+{
+    const QString identity = m_database->identity();
+    const qint64 storeSeq = m_store->changeSeq();
+    bool usable = m_index->loadSnapshot(snapshotPath(), identity);
+    // A snapshot ahead of its database means the database was restored from an older
+    // copy; its contents cannot be trusted, so the index is rebuilt from the rows.
+    if (usable && m_index->snapshotChangeSeq() > storeSeq)
+        usable = false;
+    if (!usable)
+        m_index->clear();
+
+    const qint64 since = usable ? m_index->snapshotChangeSeq() : 0;
+    const bool read = m_store->forEachChangedSince(
+        since, [this](const Patient &patient, qint64) { m_index->apply(IndexRecord::fromPatient(patient)); });
+    if (!read)
+        return false;
+    if (!usable || m_index->overlaySize() > kOverlayRewriteThreshold)
+        saveSearchSnapshot(); // failure only costs time at the next open
+    return true;
+}
+
+QString PatientRegistry::snapshotPath() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("medora.search"));
+}
+
+void PatientRegistry::close()
+{
+    if (!m_database)
+        return;
+    if (m_index && m_index->overlaySize() > 0)
+        saveSearchSnapshot();
+    m_index.reset();
+    m_store.reset();
+    m_database->close();
+    m_database.reset();
+}
+
+bool PatientRegistry::isOpen() const
+{
+    return m_database && m_database->isOpen();
+}
+
+bool PatientRegistry::saveSearchSnapshot()
+{
+    if (!isOpen())
+        return false;
+    return m_index->writeSnapshot(snapshotPath(), m_database->identity(), m_store->changeSeq());
+}
+
+bool PatientRegistry::registerPatient(Patient &patient, FieldErrors *errors)
+{
+    tidyTypedText(patient);
+    const FieldErrors found = PatientValidator::validate(patient);
+    if (errors)
+        *errors = found;
+    if (!found.isEmpty() || !isOpen())
+        return false;
+    Patient candidate = patient;
+    if (!candidate.phone.isEmpty())
+        candidate.phone = PhoneNumber::toE164(candidate.phone);
+    if (!m_store->insert(candidate)) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    patient = candidate;
+    m_index->apply(IndexRecord::fromPatient(patient));
+    emit patientSaved(patient.localId);
+    return true;
+}
+
+bool PatientRegistry::updatePatient(Patient &patient, FieldErrors *errors)
+{
+    tidyTypedText(patient);
+    const FieldErrors found = PatientValidator::validate(patient);
+    if (errors)
+        *errors = found;
+    if (!found.isEmpty() || !isOpen())
+        return false;
+    Patient candidate = patient;
+    if (!candidate.phone.isEmpty())
+        candidate.phone = PhoneNumber::toE164(candidate.phone);
+    if (!m_store->update(candidate)) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    patient = candidate;
+    m_index->apply(IndexRecord::fromPatient(patient));
+    emit patientSaved(patient.localId);
+    return true;
+}
+
+bool PatientRegistry::removePatient(qint64 localId)
+{
+    if (!isOpen() || !m_store->remove(localId)) {
+        if (isOpen())
+            m_lastError = m_store->lastError();
+        return false;
+    }
+    if (const auto removed = m_store->get(localId))
+        m_index->apply(IndexRecord::fromPatient(*removed));
+    emit patientRemoved(localId);
+    return true;
+}
+
+bool PatientRegistry::markSeen(qint64 localId)
+{
+    if (!isOpen() || !m_store->markSeen(localId)) {
+        if (isOpen())
+            m_lastError = m_store->lastError();
+        return false;
+    }
+    if (const auto seen = m_store->get(localId))
+        m_index->apply(IndexRecord::fromPatient(*seen));
+    return true;
+}
+
+bool PatientRegistry::importPatients(std::vector<Patient> &patients)
+{
+    if (!isOpen())
+        return false;
+    for (Patient &patient : patients) {
+        tidyTypedText(patient);
+        if (!patient.phone.isEmpty())
+            patient.phone = PhoneNumber::toE164(patient.phone);
+    }
+    if (!m_store->insertMany(patients)) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    for (const Patient &patient : patients)
+        m_index->apply(IndexRecord::fromPatient(patient));
+    saveSearchSnapshot();
+    emit registryReset();
+    return true;
+}
+
+std::optional<Patient> PatientRegistry::patient(qint64 localId) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    return m_store->get(localId);
+}
+
+QList<Patient> PatientRegistry::patients(const std::vector<qint64> &localIds) const
+{
+    if (!isOpen())
+        return {};
+    return m_store->getMany(localIds);
+}
+
+QList<Patient> PatientRegistry::findDuplicates(const Patient &patient) const
+{
+    if (!isOpen())
+        return {};
+    Patient probe = patient;
+    tidyTypedText(probe);
+    if (!probe.phone.isEmpty())
+        probe.phone = PhoneNumber::toE164(probe.phone);
+    return m_store->findDuplicates(probe);
+}
+
+std::vector<qint64> PatientRegistry::search(const QString &query, int limit) const
+{
+    std::vector<qint64> ids;
+    if (!isOpen())
+        return ids;
+    const std::vector<SearchHit> hits = m_index->search(query, limit);
+    ids.reserve(hits.size());
+    for (const SearchHit &hit : hits)
+        ids.push_back(hit.localId);
+    return ids;
+}
+
+std::vector<qint64> PatientRegistry::browseOrder() const
+{
+    return isOpen() ? m_index->browseOrder() : std::vector<qint64>{};
+}
+
+qint64 PatientRegistry::patientCount() const
+{
+    return isOpen() ? m_index->size() : 0;
+}
+
+} // namespace medora
