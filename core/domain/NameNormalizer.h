@@ -24,6 +24,9 @@ public:
 
     // searchKey() split into words.
     static QStringList searchTokens(const QString &text);
+
+    // True for the characters typed for the Uzbek letter mark: ʻ ‘ ’ ' ` ʼ ʹ and ´.
+    static bool isLetterMark(QChar c);
 };
 
 } // namespace medora

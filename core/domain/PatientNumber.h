@@ -13,6 +13,7 @@ class PatientNumber
 public:
     static QString randomDevicePrefix();
     static bool isValidPrefix(const QString &prefix);
+    // "KQX-00042"; empty when the prefix is not valid or the sequence is below 1.
     static QString format(const QString &prefix, qint64 sequence);
     static bool isValid(const QString &number);
     // Lower-case key without separators, as indexed: "KQX-00042" -> "kqx00042".

@@ -20,7 +20,10 @@ class PatientValidator
 public:
     static FieldErrors validate(const Patient &patient, const QDate &today = QDate::currentDate());
     // Birth date estimated from an age in whole years (1 July of the birth year range midpoint).
+    // Invalid for ages outside 0..130; at 130 it is clamped so validate() still accepts it.
     static QDate birthDateFromAge(int years, const QDate &today = QDate::currentDate());
+    // Completed years; a 29 February birthday counts as 28 February in common years.
+    // -1 when either date is invalid or the birth date lies after `today`.
     static int ageInYears(const QDate &birthDate, const QDate &today = QDate::currentDate());
 };
 
