@@ -1,9 +1,9 @@
 #pragma once
 
-#include "store/Database.h"
 #include "domain/FieldError.h"
-#include "store/PatientStore.h"
 #include "search/SearchIndex.h"
+#include "store/Database.h"
+#include "store/PatientStore.h"
 #include "store/StoreError.h"
 
 #include <QCoreApplication>

@@ -56,6 +56,12 @@ public:
     qint64 size() const;        // live patients
     qint64 overlaySize() const; // records held in memory beside the snapshot
 
+    // Lets the system take back the snapshot pages that earlier queries made resident (they
+    // stay in its file cache; the next query maps what it needs again). The index is
+    // unchanged. Meant for idle moments: after thousands of varied searches most of the
+    // file has been touched once and counts towards the client's resident memory.
+    void releaseResidentPages() const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

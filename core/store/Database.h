@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 namespace medora {
@@ -17,6 +18,11 @@ class Database
 
 public:
     static constexpr int kApplicationId = 0x4D44524F; // "MDRO"
+    // Page cache bound in KiB: the desktop client must stay small, and the OS file cache
+    // holds the rest of a large registry anyway. A bulk import raises it for its duration,
+    // since index pages evicted mid-transaction are spilled to the WAL and read back.
+    static constexpr int kCacheSizeKiB = 8 * 1024;
+    static constexpr int kBulkCacheSizeKiB = 64 * 1024;
 
     Database();
     ~Database();
@@ -42,6 +48,9 @@ public:
     QString meta(const QString &key, const QString &fallback = QString()) const;
     bool setMeta(const QString &key, const QString &value);
 
+    // Sets this connection's page cache bound (kCacheSizeKiB after open).
+    void setCacheSizeKiB(int kib);
+
     // Transactions; commit() failing rolls back and sets lastError().
     bool begin();
     bool commit();
@@ -51,16 +60,23 @@ public:
     // remembers it as lastError(). `what` names the operation for the message.
     StoreError fail(const class QSqlError &error, const QString &what);
     void setError(StoreError::Code code, const QString &message);
+    void clearError() { m_lastError = StoreError(); }
 
     // For tests: applies migrations only up to `version` on a fresh file.
     bool openAtSchemaVersionForTest(const QString &filePath, int version);
 
 private:
+    bool openAt(const QString &filePath, int targetVersion);
+    bool checkFolderAndHeader();
+    bool checkOwnership(int targetVersion);
+    bool exec(const QString &sql, const QString &what);
     bool migrate(int targetVersion);
+    static StoreError translate(const QSqlError &error, const QString &what, const QString &filePath);
 
     QString m_connectionName;
     QString m_filePath;
-    StoreError m_lastError;
+    // Reads are const but still report their failure through lastError().
+    mutable StoreError m_lastError;
 };
 
 } // namespace medora

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "store/Database.h"
 #include "domain/Patient.h"
+#include "store/Database.h"
 #include "store/StoreError.h"
 
 #include <QCoreApplication>
 #include <QList>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -28,13 +29,22 @@ public:
     // lastError() on failure; nothing is written then.
     bool insert(Patient &patient);
 
-    // Bulk import in one transaction (fast path for imports and benchmarks).
+    // Bulk import in one transaction (fast path for imports and benchmarks). From
+    // kBulkImportRows patients on, it runs with Database::kBulkCacheSizeKiB and, when the
+    // batch is at least as large as the table, rebuilds the secondary indexes at the end.
+    // On failure nothing is written and the patients are handed back unchanged.
+    static constexpr size_t kBulkImportRows = 20000;
     bool insertMany(std::vector<Patient> &patients);
 
-    // Saves every field; updatedAt = now; syncState becomes Modified unless it was New.
+    // Saves every field the user edits (names, birth date, sex, phone, address and the
+    // medical text fields); updatedAt = now; syncState becomes Modified unless the stored
+    // row is New. Identity, provenance and bookkeeping owned by other operations are kept:
+    // id, number, createdAt, createdBy, deleted (remove()), revision (sync), lastSeenAt
+    // (markSeen()).
     bool update(Patient &patient);
 
-    // Tombstones the patient (deleted = 1) and marks it Modified.
+    // Tombstones the patient (deleted = 1) and marks it Modified; a New row stays New,
+    // since the server has never seen it.
     bool remove(qint64 localId);
 
     // Records that the patient was opened now; affects ranking only, not sync state.
@@ -54,10 +64,14 @@ public:
     // Calls `visit` for every row (deleted ones too) whose change seq is > `sinceSeq`,
     // in change-seq order. Only the fields the search index needs are filled: localId,
     // number, the three names, phone, lastSeenAt, deleted. Returns false on a read error.
-    bool forEachChangedSince(qint64 sinceSeq, const std::function<void(const Patient &, qint64 changeSeq)> &visit) const;
+    bool forEachChangedSince(qint64 sinceSeq,
+                             const std::function<void(const Patient &, qint64 changeSeq)> &visit) const;
 
     StoreError lastError() const { return m_database.lastError(); }
     Database &database() { return m_database; }
+
+    // The duplicate-detection key of a full name (stored as name_key).
+    static QString nameKey(const QString &lastName, const QString &firstName, const QString &fatherName);
 
 private:
     Database &m_database;

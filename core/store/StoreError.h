@@ -8,7 +8,8 @@ namespace medora {
 // field involved, ready to show to the user.
 struct StoreError
 {
-    enum class Code {
+    enum class Code
+    {
         None,
         CannotCreateFolder, // the data folder is missing and cannot be created, or is not a folder
         CannotOpen,         // the file exists but cannot be opened (permissions, locked, I/O)

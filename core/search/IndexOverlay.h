@@ -1,0 +1,48 @@
+#pragma once
+
+#include "search/IndexRecord.h"
+
+#include <QHash>
+
+#include <string>
+#include <vector>
+
+namespace medora {
+
+// Records applied since the snapshot, held compactly: one small entry per patient and all
+// key lists in one pool, so even a full rebuild of a million patients (before the first
+// snapshot is written) costs tens of megabytes, not hundreds.
+class IndexOverlay
+{
+public:
+    struct Entry
+    {
+        qint64 localId = 0;
+        qint64 lastSeenMs = 0;
+        quint32 keyOffset = 0;
+        quint32 phone = 0;
+        qint32 snapshotIndex = -1; // the snapshot entry this record supersedes, or -1
+        bool deleted = false;
+    };
+
+    // Inserts or replaces the record for `record.localId`.
+    void put(const IndexRecord &record, qint32 snapshotIndex);
+    const Entry *find(qint64 localId) const;
+    const char *keysOf(const Entry &entry) const { return m_pool.data() + entry.keyOffset; }
+
+    const std::vector<Entry> &entries() const { return m_entries; }
+    qint64 size() const { return qint64(m_entries.size()); }
+    qint64 liveCount() const { return m_liveCount; }
+    void clear();
+
+private:
+    void compactPool();
+
+    std::vector<Entry> m_entries;
+    QHash<qint64, quint32> m_positions; // localId -> index in m_entries
+    std::string m_pool;
+    size_t m_garbageBytes = 0;
+    qint64 m_liveCount = 0;
+};
+
+} // namespace medora

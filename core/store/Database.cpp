@@ -1,0 +1,424 @@
+#include "store/Database.h"
+
+#include "store/Migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace medora {
+
+namespace {
+
+// SQLite primary result codes (sqlite3.h); QSQLITE reports them as nativeErrorCode().
+enum SqliteCode
+{
+    kSqliteBusy = 5,
+    kSqliteLocked = 6,
+    kSqliteReadOnly = 8,
+    kSqliteIoErr = 10,
+    kSqliteCorrupt = 11,
+    kSqliteFull = 13,
+    kSqliteCantOpen = 14,
+    kSqliteConstraint = 19,
+    kSqliteNotADb = 26,
+};
+
+// Every SQLite file starts with these 16 bytes; the header is 100 bytes long.
+constexpr char kSqliteMagic[] = "SQLite format 3";
+constexpr int kSqliteHeaderSize = 100;
+
+constexpr int kBusyTimeoutMs = 5000;
+
+QAtomicInteger<quint64> connectionCounter;
+
+QString nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+Database::Database() = default;
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString &filePath)
+{
+    return openAt(filePath, currentSchemaVersion());
+}
+
+bool Database::openAtSchemaVersionForTest(const QString &filePath, int version)
+{
+    if (QFileInfo(filePath).exists() && QFileInfo(filePath).size() > 0) {
+        setError(StoreError::Code::Other,
+                 tr("%1 already exists; a test schema needs a fresh file.").arg(nativePath(filePath)));
+        return false;
+    }
+    return openAt(filePath, version);
+}
+
+bool Database::openAt(const QString &filePath, int targetVersion)
+{
+    close();
+    clearError();
+    m_filePath = filePath;
+
+    if (!checkFolderAndHeader())
+        return false;
+
+    m_connectionName = QStringLiteral("medora-db-%1").arg(++connectionCounter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(filePath);
+        if (!db.open()) {
+            const QSqlError error = db.lastError();
+            m_lastError = translate(error, tr("open the database"), m_filePath);
+            if (m_lastError.code == StoreError::Code::Other)
+                m_lastError.code = StoreError::Code::CannotOpen;
+            close();
+            return false;
+        }
+    }
+
+    // None of these touch the file: they only configure this connection.
+    if (!exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), tr("open the database")) ||
+        !exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheSizeKiB), tr("open the database")) ||
+        !exec(QStringLiteral("PRAGMA foreign_keys = ON"), tr("open the database")) ||
+        !checkOwnership(targetVersion)) {
+        const StoreError error = m_lastError;
+        close();
+        m_lastError = error;
+        return false;
+    }
+
+    // Only now, with the file known to be ours (or new), may it change. Switching to WAL
+    // rewrites the header and creates -wal/-shm files, so it must come after the checks.
+    bool walOn = false;
+    {
+        QSqlQuery journal(connection());
+        if (journal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && journal.next())
+            walOn = journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+        if (journal.lastError().isValid())
+            fail(journal.lastError(), tr("open the database"));
+        else if (!walOn)
+            setError(StoreError::Code::CannotOpen,
+                     tr("%1 cannot use write-ahead logging (is it on a network drive?).")
+                         .arg(nativePath(m_filePath)));
+    }
+    if (!walOn) {
+        const StoreError error = m_lastError;
+        close();
+        m_lastError = error;
+        return false;
+    }
+
+    // synchronous=NORMAL is crash-safe in WAL mode: a commit is appended to the WAL and
+    // the WAL is fsynced at each checkpoint, before pages are copied into the main file.
+    // A killed process loses nothing that was committed; a power cut may lose the last
+    // commits since the previous checkpoint but never corrupts the file. FULL would fsync
+    // on every commit (every keystroke-sized save) for little gain on a desktop.
+    if (!exec(QStringLiteral("PRAGMA synchronous = NORMAL"), tr("open the database")) ||
+        !migrate(targetVersion)) {
+        const StoreError error = m_lastError;
+        close();
+        m_lastError = error;
+        return false;
+    }
+    return true;
+}
+
+bool Database::checkFolderAndHeader()
+{
+    const QFileInfo file(m_filePath);
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.exists() || !folder.isDir()) {
+        setError(StoreError::Code::CannotCreateFolder,
+                 tr("The data folder %1 does not exist or is not a folder.")
+                     .arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
+        return false;
+    }
+    if (file.exists() && !file.isFile()) {
+        setError(StoreError::Code::CannotOpen, tr("%1 is not a file.").arg(nativePath(m_filePath)));
+        return false;
+    }
+    if (!file.exists() || file.size() == 0)
+        return true; // new: SQLite treats an empty file as an empty database
+
+    // Read the header ourselves so that a file which is not SQLite at all never reaches
+    // SQLite, which could otherwise create journal files next to it.
+    QFile device(m_filePath);
+    if (!device.open(QIODevice::ReadOnly)) {
+        setError(StoreError::Code::CannotOpen,
+                 tr("Could not open %1: %2.").arg(nativePath(m_filePath), device.errorString()));
+        return false;
+    }
+    const QByteArray header = device.read(kSqliteHeaderSize);
+    if (header.size() < kSqliteHeaderSize ||
+        !header.startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic))) {
+        setError(StoreError::Code::NotADatabase,
+                 tr("%1 is damaged or is not a database file. It was left unchanged.")
+                     .arg(nativePath(m_filePath)));
+        return false;
+    }
+    if (!file.isWritable()) {
+        setError(StoreError::Code::ReadOnly,
+                 tr("%1 is read-only; Medora cannot save patients in it.").arg(nativePath(m_filePath)));
+        return false;
+    }
+    return true;
+}
+
+bool Database::checkOwnership(int targetVersion)
+{
+    const QString what = tr("open the database");
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    // A cheap read of page 1 and the schema: SQLite reports NOTADB or CORRUPT here for a
+    // file whose header looks right but whose content is not.
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
+        fail(query.lastError(), what);
+        return false;
+    }
+    const qint64 objects = query.value(0).toLongLong();
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
+        fail(query.lastError(), what);
+        return false;
+    }
+    const int applicationId = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        fail(query.lastError(), what);
+        return false;
+    }
+    const int version = query.value(0).toInt();
+    query.finish();
+
+    const bool blank = applicationId == 0 && objects == 0 && version == 0;
+    if (applicationId != kApplicationId && !blank) {
+        setError(StoreError::Code::ForeignDatabase,
+                 tr("%1 belongs to another program, not Medora. It was left unchanged.")
+                     .arg(nativePath(m_filePath)));
+        return false;
+    }
+    if (version > targetVersion) {
+        setError(StoreError::Code::NewerSchema,
+                 tr("%1 was written by a newer version of Medora (database version %2; this version knows up "
+                    "to %3). It was left unchanged; update Medora to open it.")
+                     .arg(nativePath(m_filePath))
+                     .arg(version)
+                     .arg(targetVersion));
+        return false;
+    }
+    return true;
+}
+
+bool Database::migrate(int targetVersion)
+{
+    const int current = schemaVersion();
+    if (!m_lastError.ok())
+        return false;
+    if (current >= targetVersion)
+        return true;
+
+    if (!begin())
+        return false;
+    QSqlDatabase db = connection();
+    for (const Migrations::Step &step : Migrations::steps()) {
+        if (step.version <= current || step.version > targetVersion)
+            continue;
+        QSqlError error;
+        if (!step.apply(db, error)) {
+            const StoreError failure = translate(error, tr("update the database structure"), m_filePath);
+            rollback();
+            m_lastError = failure;
+            return false;
+        }
+    }
+    // Both live in the file header and are part of this transaction: either the whole
+    // migration lands with its version, or nothing does.
+    const QString what = tr("update the database structure");
+    if (!exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), what) ||
+        !exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion), what)) {
+        const StoreError failure = m_lastError;
+        rollback();
+        m_lastError = failure;
+        return false;
+    }
+    return commit();
+}
+
+void Database::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+bool Database::isOpen() const
+{
+    return !m_connectionName.isEmpty() && connection().isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    if (m_connectionName.isEmpty())
+        return QSqlDatabase();
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    if (m_connectionName.isEmpty())
+        return 0;
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        m_lastError = translate(query.lastError(), tr("read the database version"), m_filePath);
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+int Database::currentSchemaVersion()
+{
+    return Migrations::latestVersion();
+}
+
+QString Database::identity() const
+{
+    return meta(QStringLiteral("db_identity"));
+}
+
+QString Database::meta(const QString &key, const QString &fallback) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec()) {
+        m_lastError = translate(query.lastError(), tr("read the database settings"), m_filePath);
+        return fallback;
+    }
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            m_lastError = translate(query.lastError(), tr("read the database settings"), m_filePath);
+        return fallback;
+    }
+    return query.value(0).toString();
+}
+
+bool Database::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"
+                                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        fail(query.lastError(), tr("save the database settings"));
+        return false;
+    }
+    return true;
+}
+
+void Database::setCacheSizeKiB(int kib)
+{
+    // A tuning knob only: if SQLite refuses, the old bound stays and nothing is lost.
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+}
+
+bool Database::begin()
+{
+    // IMMEDIATE takes the write lock up front, so a second writer waits (busy_timeout)
+    // instead of failing half-way through when its read lock cannot be upgraded.
+    return exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start saving"));
+}
+
+bool Database::commit()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const StoreError failure = translate(query.lastError(), tr("save the changes"), m_filePath);
+        rollback();
+        m_lastError = failure;
+        return false;
+    }
+    return true;
+}
+
+void Database::rollback()
+{
+    // SQLite may already have rolled back on its own (SQLITE_FULL, IOERR); then this
+    // statement fails harmlessly with "no transaction is active".
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool Database::exec(const QString &sql, const QString &what)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql)) {
+        fail(query.lastError(), what);
+        return false;
+    }
+    return true;
+}
+
+StoreError Database::fail(const QSqlError &error, const QString &what)
+{
+    m_lastError = translate(error, what, m_filePath);
+    return m_lastError;
+}
+
+void Database::setError(StoreError::Code code, const QString &message)
+{
+    m_lastError = {code, message};
+}
+
+StoreError Database::translate(const QSqlError &error, const QString &what, const QString &filePath)
+{
+    const QString file = nativePath(filePath);
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    bool numeric = false;
+    // Extended result codes carry the primary code in their low byte.
+    const int code = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    switch (numeric ? code : -1) {
+    case kSqliteFull:
+        return {
+            StoreError::Code::DiskFull,
+            tr("The disk holding %1 is full. Nothing was saved; free some space and try again.").arg(file)};
+    case kSqliteReadOnly:
+        return {StoreError::Code::ReadOnly, tr("Could not %1: %2 is read-only.").arg(what, file)};
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return {StoreError::Code::Busy,
+                tr("Could not %1: %2 is in use by another program. Try again in a moment.").arg(what, file)};
+    case kSqliteIoErr:
+        return {StoreError::Code::Io,
+                tr("Could not %1: reading or writing %2 failed (%3).").arg(what, file, detail)};
+    case kSqliteConstraint:
+        return {StoreError::Code::Constraint,
+                tr("Could not %1: it conflicts with data already in %2 (%3).").arg(what, file, detail)};
+    case kSqliteNotADb:
+    case kSqliteCorrupt:
+        return {StoreError::Code::NotADatabase, tr("%1 is damaged or is not a database file.").arg(file)};
+    case kSqliteCantOpen:
+        return {StoreError::Code::CannotOpen, tr("Could not open %1 (%2).").arg(file, detail)};
+    default:
+        return {StoreError::Code::Other, tr("Could not %1 in %2 (%3).").arg(what, file, detail)};
+    }
+}
+
+} // namespace medora

@@ -1,1 +1,0 @@
-// Temporary until the registry widgets land.

@@ -1,0 +1,413 @@
+#include "registry/MainWindow.h"
+
+#include "i18n/LanguageManager.h"
+#include "registry/PatientDialog.h"
+#include "registry/PatientListModel.h"
+#include "registry/PatientRegistry.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace medora {
+
+MainWindow::MainWindow(PatientRegistry &registry, LanguageManager &languages, QWidget *parent)
+    : QMainWindow(parent), m_registry(registry), m_languages(languages)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_model = new PatientListModel(m_registry, this);
+    buildUi();
+    buildMenus();
+    retranslateUi();
+    updateLanguageChecks();
+    connect(&m_languages, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageChecks);
+    if (m_model->rowCount() > 0)
+        selectRow(0);
+    m_search->setFocus(Qt::OtherFocusReason);
+
+    const QFontMetrics metrics = fontMetrics();
+    resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 40);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+
+    auto *searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(central);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    searchRow->addWidget(m_search, 1);
+    m_newButton = new QPushButton(central);
+    m_newButton->setObjectName(QStringLiteral("newPatientButton"));
+    m_newButton->setAutoDefault(false);
+    searchRow->addWidget(m_newButton);
+    layout->addLayout(searchRow);
+
+    m_table = new QTableView(central);
+    m_table->setObjectName(QStringLiteral("patientTable"));
+    // The row height is set before the rows arrive: set later, it would touch every row.
+    m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSortingEnabled(false);
+    // One fixed height for every row: the view never measures rows, so a million stay smooth.
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(PatientListModel::NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->installEventFilter(this);
+    layout->addWidget(m_table, 1);
+
+    m_disclaimer = new QLabel(central);
+    m_disclaimer->setObjectName(QStringLiteral("disclaimerLabel"));
+    m_disclaimer->setWordWrap(true);
+    m_disclaimer->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_disclaimer);
+
+    setCentralWidget(central);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    statusBar()->addWidget(m_status, 1);
+
+    setTabOrder(m_search, m_newButton);
+    setTabOrder(m_newButton, m_table);
+
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::onSearchTextChanged);
+    connect(m_newButton, &QPushButton::clicked, this, &MainWindow::newPatient);
+    connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentPatient);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_rememberedLocalId = currentLocalId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // A save or import reloads the list; the row the user was on stays selected.
+        const int row = m_model->rowOf(m_rememberedLocalId);
+        if (row >= 0)
+            selectRow(row);
+        else if (m_model->rowCount() > 0)
+            selectRow(0);
+        updateStatus();
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    m_newAction = new QAction(this);
+    m_newAction->setObjectName(QStringLiteral("newPatientAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newPatient);
+
+    m_editAction = new QAction(this);
+    m_editAction->setObjectName(QStringLiteral("editPatientAction"));
+    m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    // Enter means "open" only in the list; in a dialog it still means the default button.
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(m_editAction);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editCurrentPatient);
+
+    m_findAction = new QAction(this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    // Also on the window itself, so the shortcuts work while the menu bar is hidden or native.
+    addActions({m_newAction, m_findAction, m_quitAction});
+
+    m_patientMenu = menuBar()->addMenu(QString());
+    m_patientMenu->addAction(m_newAction);
+    m_patientMenu->addAction(m_editAction);
+    m_patientMenu->addAction(m_findAction);
+    m_patientMenu->addSeparator();
+    m_patientMenu->addAction(m_quitAction);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    for (const LanguageManager::Language &language : LanguageManager::languages()) {
+        // Each language is named in itself, so anyone can find their own in any UI language.
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(QStringLiteral("language_") + language.code);
+        action->setCheckable(true);
+        action->setData(language.code);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code = language.code] { m_languages.setLanguage(code); });
+    }
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Medora — patient registry"));
+    m_search->setPlaceholderText(tr("Search by name, phone or patient number"));
+    m_search->setAccessibleName(tr("Search patients"));
+    m_search->setToolTip(tr("Type part of a name in Latin or Cyrillic letters, a phone number or a patient "
+                            "number. Down arrow moves into the list, Escape clears."));
+    m_newButton->setText(tr("&New patient"));
+    m_newButton->setToolTip(m_newAction->shortcut().toString(QKeySequence::NativeText));
+    m_newButton->setAccessibleName(tr("Register a new patient"));
+    m_table->setAccessibleName(tr("Patients"));
+    m_disclaimer->setText(tr("Medora does not replace a doctor's judgement."));
+    m_patientMenu->setTitle(tr("&Patient"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_newAction->setText(tr("&New patient…"));
+    m_editAction->setText(tr("&Open patient…"));
+    m_findAction->setText(tr("&Find patient"));
+    m_quitAction->setText(tr("&Quit"));
+    m_model->retranslate();
+
+    // Widths follow the font and the header words, never fixed pixel counts.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QFontMetrics headerMetrics = m_table->horizontalHeader()->fontMetrics();
+    const int padding = metrics.height();
+    const auto width = [&](int column, const QString &sample) {
+        const int header = headerMetrics.horizontalAdvance(
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        return std::max(header, metrics.horizontalAdvance(sample)) + padding;
+    };
+    m_table->setColumnWidth(PatientListModel::NumberColumn,
+                            width(PatientListModel::NumberColumn, QStringLiteral("WWW-00000")));
+    m_table->setColumnWidth(PatientListModel::BirthDateColumn,
+                            width(PatientListModel::BirthDateColumn, QStringLiteral("≈ 00.00.0000")));
+    m_table->setColumnWidth(PatientListModel::AgeColumn,
+                            width(PatientListModel::AgeColumn, QStringLiteral("000")));
+    m_table->setColumnWidth(PatientListModel::PhoneColumn,
+                            width(PatientListModel::PhoneColumn, QStringLiteral("+998 00 000 00 00")));
+    // Changing the default size emits sectionResized() once per row, so only when it changes.
+    if (m_table->verticalHeader()->defaultSectionSize() != rowHeight())
+        m_table->verticalHeader()->setDefaultSectionSize(rowHeight());
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateLanguageChecks()
+{
+    const QString current = m_languages.currentLanguage();
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == current);
+}
+
+PatientDialog *MainWindow::patientDialog() const
+{
+    return m_dialog;
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::updateStatus()
+{
+    const qint64 total = m_registry.patientCount();
+    const qint64 shown = m_model->rowCount();
+    const QString newShortcut = m_newAction->shortcut().toString(QKeySequence::NativeText);
+    QString text;
+    if (total == 0)
+        text = tr("The registry is empty. Press %1 to register the first patient.").arg(newShortcut);
+    else if (!m_model->isSearching())
+        text = tr("Patients in the registry: %L1").arg(total);
+    else if (shown == 0)
+        text = tr("No patient matches “%1”. Press %2 to register a new patient.")
+                   .arg(m_model->query().trimmed(), newShortcut);
+    else if (m_model->hasMoreMatches())
+        text = tr("Found more than %L1 of %L2; the best %L1 are listed. Type more to narrow the search.")
+                   .arg(shown)
+                   .arg(total);
+    else
+        text = tr("Found: %L1 of %L2").arg(shown).arg(total);
+    m_status->setText(text);
+    m_status->setAccessibleName(text);
+}
+
+void MainWindow::onSearchTextChanged(const QString &text)
+{
+    m_model->setQuery(text);
+    // The best match is selected, so Enter in the search box opens it at once.
+    if (m_model->rowCount() > 0)
+        selectRow(0);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QMainWindow::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool plain = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+
+    if (watched == m_search && plain) {
+        switch (key->key()) {
+        case Qt::Key_Escape:
+            if (m_search->text().isEmpty())
+                break;
+            m_search->clear();
+            return true;
+        case Qt::Key_Down:
+        case Qt::Key_PageDown:
+            if (m_model->rowCount() == 0)
+                break;
+            if (!m_table->currentIndex().isValid())
+                selectRow(0);
+            m_table->setFocus(Qt::TabFocusReason);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            editCurrentPatient();
+            return true;
+        default:
+            break;
+        }
+    }
+
+    if (watched == m_table && plain) {
+        if ((key->key() == Qt::Key_Up && m_table->currentIndex().row() <= 0) ||
+            key->key() == Qt::Key_Escape) {
+            focusSearch();
+            return true;
+        }
+        // Typing while in the list continues the search instead of jumping between rows.
+        const QString text = key->text();
+        if (!text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace()) {
+            m_search->setFocus(Qt::OtherFocusReason);
+            m_search->end(false);
+            m_search->insert(text);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+int MainWindow::rowHeight() const
+{
+    const int text = m_table->fontMetrics().height();
+    return text + text / 2;
+}
+
+qint64 MainWindow::currentLocalId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_model->localIdAt(current.row()) : 0;
+}
+
+void MainWindow::selectRow(int row)
+{
+    const QModelIndex index = m_model->index(row, 0);
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void MainWindow::selectPatient(qint64 localId)
+{
+    int row = m_model->rowOf(localId);
+    if (row < 0 && m_model->isSearching()) {
+        // The saved patient does not match the current search: show the full list instead.
+        m_search->clear();
+        row = m_model->rowOf(localId);
+    }
+    if (row >= 0)
+        selectRow(row);
+}
+
+void MainWindow::newPatient()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    auto *dialog = new PatientDialog(m_registry, this);
+    dialog->prefillFromSearch(m_search->text());
+    showDialog(dialog);
+}
+
+void MainWindow::editCurrentPatient()
+{
+    const qint64 localId = currentLocalId();
+    if (localId != 0)
+        openPatient(localId);
+}
+
+void MainWindow::openPatient(qint64 localId)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    const std::optional<Patient> patient = m_registry.patient(localId);
+    if (!patient) {
+        m_model->reload(); // the row was stale
+        return;
+    }
+    m_registry.markSeen(localId);
+    showDialog(new PatientDialog(m_registry, *patient, this));
+}
+
+void MainWindow::showDialog(PatientDialog *dialog)
+{
+    m_dialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, &MainWindow::onDialogFinished);
+    dialog->open();
+}
+
+void MainWindow::onDialogFinished(int result)
+{
+    auto *dialog = qobject_cast<PatientDialog *>(sender());
+    m_dialog = nullptr;
+    if (!dialog)
+        return;
+    if (result == QDialog::Accepted) {
+        selectPatient(dialog->savedLocalId());
+        m_table->setFocus(Qt::OtherFocusReason);
+    } else if (result == PatientDialog::OpenExistingResult) {
+        selectPatient(dialog->chosenExistingLocalId());
+        openPatient(dialog->chosenExistingLocalId());
+    }
+}
+
+} // namespace medora
