@@ -53,6 +53,8 @@ struct SearchIndex::Private
     {
         if (superseded.empty())
             superseded.resize((size_t(snapshot->patientCount()) + 63) / 64, 0);
+        if (isSuperseded(index))
+            return; // only a damaged id map points two local ids at one entry
         superseded[index >> 6] |= quint64(1) << (index & 63);
         ++supersededCount;
     }

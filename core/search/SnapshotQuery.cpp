@@ -284,7 +284,6 @@ std::vector<SearchHit> SnapshotQuery::run(const SnapshotFile &snapshot, const Qu
     if (buffers.filterBits.size() < 2 * (ranges.size() - 1) * words)
         buffers.filterBits.resize(2 * (ranges.size() - 1) * words);
 
-    // The most selective filters first: they reject a candidate soonest.
     quint64 *nextBits = buffers.filterBits.data();
     const auto takeBits = [&]() {
         quint64 *bits = nextBits;
@@ -307,6 +306,7 @@ std::vector<SearchHit> SnapshotQuery::run(const SnapshotFile &snapshot, const Qu
         }
         filters.push_back(filter);
     }
+    // The most selective filters first: they reject a candidate soonest.
     std::sort(filters.begin(), filters.end(),
               [](const Filter &a, const Filter &b) { return a.ranges->total() < b.ranges->total(); });
     // The most the other tokens can add to a candidate's score.

@@ -1,5 +1,7 @@
 #include "store/PatientStore.h"
 
+#include "store/NativeSqliteStatement.h"
+
 #include "domain/NameNormalizer.h"
 #include "domain/PatientNumber.h"
 #include "domain/PhoneNumber.h"
@@ -312,6 +314,37 @@ void bindInsert(QSqlQuery &query, const Patient &patient, qint64 changeSeq)
     Q_ASSERT(i == kInsertColumnCount);
 }
 
+// Same columns and order as bindInsert(); parameters are numbered in SQL order.
+void bindNativeInsert(NativeSqliteStatement &statement, const Patient &patient, qint64 changeSeq)
+{
+    int i = 1;
+    statement.bindText(i++, patient.id.toString(QUuid::WithoutBraces));
+    statement.bindText(i++, patient.number);
+    statement.bindText(i++, patient.lastName);
+    statement.bindText(i++, patient.firstName);
+    statement.bindText(i++, patient.fatherName);
+    statement.bindOptionalText(i++, patient.birthDate.isValid() ? patient.birthDate.toString(Qt::ISODate)
+                                                                : QString());
+    statement.bindInt64(i++, patient.birthDateEstimated ? 1 : 0);
+    statement.bindInt64(i++, static_cast<int>(patient.sex));
+    statement.bindText(i++, patient.phone);
+    statement.bindText(i++, patient.address);
+    statement.bindText(i++, patient.allergies);
+    statement.bindText(i++, patient.medications);
+    statement.bindText(i++, patient.history);
+    statement.bindText(i++, patient.notes);
+    statement.bindText(i++, timeText(patient.createdAt));
+    statement.bindText(i++, timeText(patient.updatedAt));
+    statement.bindText(i++, patient.createdBy);
+    statement.bindInt64(i++, patient.deleted ? 1 : 0);
+    statement.bindInt64(i++, patient.revision);
+    statement.bindInt64(i++, static_cast<int>(patient.syncState));
+    statement.bindText(i++, PatientStore::nameKey(patient.lastName, patient.firstName, patient.fatherName));
+    statement.bindInt64(i++, patient.lastSeenAt.toMSecsSinceEpoch());
+    statement.bindInt64(i++, changeSeq);
+    Q_ASSERT(i == kInsertColumnCount + 1);
+}
+
 } // namespace
 
 PatientStore::PatientStore(Database &database) : m_database(database) {}
@@ -449,21 +482,34 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
         // One prepared statement for the whole batch: re-binding is far cheaper than
         // re-preparing, and the meta counters are written once at the end.
         QSqlQuery query(m_database.connection());
-        if (!query.prepare(insertStatement().sql)) {
-            m_database.fail(query.lastError(), what);
-            return abandon();
-        }
         const QDateTime now = nowUtc();
-        for (Patient &patient : patients) {
-            assigned.push_back(assignNew(patient, counters, now));
-            bindInsert(query, patient, ++counters.changeSeq);
-            if (!query.exec()) {
+        NativeSqliteStatement native(m_database.connection(), bulk ? insertStatement().sql : QString());
+        if (native.isValid()) {
+            for (Patient &patient : patients) {
+                assigned.push_back(assignNew(patient, counters, now));
+                bindNativeInsert(native, patient, ++counters.changeSeq);
+                if (!native.execute()) {
+                    m_database.fail(native.lastError(), what);
+                    return abandon();
+                }
+                patient.localId = native.lastInsertRowId();
+            }
+        } else {
+            if (!query.prepare(insertStatement().sql)) {
                 m_database.fail(query.lastError(), what);
                 return abandon();
             }
-            patient.localId = query.lastInsertId().toLongLong();
+            for (Patient &patient : patients) {
+                assigned.push_back(assignNew(patient, counters, now));
+                bindInsert(query, patient, ++counters.changeSeq);
+                if (!query.exec()) {
+                    m_database.fail(query.lastError(), what);
+                    return abandon();
+                }
+                patient.localId = query.lastInsertId().toLongLong();
+            }
+            query.finish();
         }
-        query.finish();
         for (const QString &sql : std::as_const(indexesToRebuild)) {
             if (!query.exec(sql)) {
                 m_database.fail(query.lastError(), what);
