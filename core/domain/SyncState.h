@@ -3,7 +3,8 @@
 namespace medora {
 
 // Where a locally stored row stands with respect to the server (see docs/sync.md).
-enum class SyncState : int {
+enum class SyncState : int
+{
     New = 0,       // born here, never sent
     Modified = 1,  // changed here since the last acknowledged upload
     Uploading = 2, // part of a push that has not been answered yet
