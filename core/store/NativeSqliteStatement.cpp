@@ -51,9 +51,14 @@ NativeSqliteStatement::~NativeSqliteStatement()
 
 void NativeSqliteStatement::bindText(int index, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
+    if (index < 1)
+        return;
+    if (size_t(index) > m_boundText.size())
+        m_boundText.resize(size_t(index));
+    QByteArray &utf8 = m_boundText[size_t(index) - 1];
+    utf8 = value.toUtf8();
     sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
-                      SQLITE_TRANSIENT);
+                      SQLITE_STATIC);
 }
 
 void NativeSqliteStatement::bindOptionalText(int index, const QString &value)
@@ -73,6 +78,9 @@ bool NativeSqliteStatement::execute()
 {
     m_lastCode = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
+    // SQLITE_STATIC values must stay put until the next bind replaces them; clearing the
+    // bindings first means no stale pointer survives a later reuse of a buffer.
+    sqlite3_clear_bindings(m_statement);
     return m_lastCode == SQLITE_DONE || m_lastCode == SQLITE_ROW;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -36,6 +39,9 @@ public:
     QSqlError lastError() const;
 
 private:
+    // UTF-8 copies of the bound text, alive until the row is executed, so SQLite can use
+    // them in place (SQLITE_STATIC) instead of copying every value again.
+    std::vector<QByteArray> m_boundText;
     sqlite3 *m_connection = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     int m_lastCode = 0;
