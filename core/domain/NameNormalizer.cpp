@@ -233,8 +233,41 @@ bool NameNormalizer::isLetterMark(QChar c)
     }
 }
 
+namespace {
+
+// True when tidy() would return `text` unchanged: single inner spaces only, and only
+// characters that NFC leaves alone (ASCII and precomposed Cyrillic) or the mark ʻ itself.
+// Imports tidy millions of names, nearly all of them already tidy.
+bool isAlreadyTidy(const QString &text)
+{
+    bool previousSpace = true; // a leading space is not tidy
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u' ') {
+            if (previousSpace)
+                return false;
+            previousSpace = true;
+            continue;
+        }
+        previousSpace = false;
+        if (u < 0x80) {
+            if (u < 0x20 || u == 0x7F || NameNormalizer::isLetterMark(c))
+                return false;
+            continue;
+        }
+        if ((u >= 0x400 && u <= 0x482) || (u >= 0x48A && u <= 0x4FF) || u == 0x02BB)
+            continue;
+        return false;
+    }
+    return !previousSpace || text.isEmpty();
+}
+
+} // namespace
+
 QString NameNormalizer::tidy(const QString &text)
 {
+    if (isAlreadyTidy(text))
+        return text;
     const QString composed = text.normalized(QString::NormalizationForm_C);
     QString result;
     result.reserve(composed.size());

@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <thread>
+
 namespace medora {
 
 namespace {
@@ -198,12 +200,32 @@ bool PatientRegistry::importPatients(std::vector<Patient> &patients)
         if (!patient.phone.isEmpty())
             patient.phone = PhoneNumber::toE164(patient.phone);
     }
-    if (!m_store->insertMany(patients)) {
+
+    // The search keys depend only on names and phones, which the store does not touch, so
+    // they are derived on the second core while the store writes the rows.
+    std::vector<IndexRecord> records(patients.size());
+    std::thread keyDerivation([&patients, &records] {
+        for (size_t i = 0; i < patients.size(); ++i) {
+            Patient namesOnly;
+            namesOnly.lastName = patients[i].lastName;
+            namesOnly.firstName = patients[i].firstName;
+            namesOnly.fatherName = patients[i].fatherName;
+            namesOnly.phone = patients[i].phone;
+            records[i] = IndexRecord::fromPatient(namesOnly);
+        }
+    });
+    const bool stored = m_store->insertMany(patients);
+    keyDerivation.join();
+    if (!stored) {
         m_lastError = m_store->lastError();
         return false;
     }
-    for (const Patient &patient : patients)
-        m_index->apply(IndexRecord::fromPatient(patient));
+
+    for (size_t i = 0; i < patients.size(); ++i) {
+        const IndexRecord complete = IndexRecord::fromPatientKeys(patients[i], records[i]);
+        m_index->apply(complete);
+    }
+    std::vector<IndexRecord>().swap(records); // release the memory now, not at return
     saveSearchSnapshot();
     emit registryReset();
     return true;

@@ -36,4 +36,14 @@ IndexRecord IndexRecord::fromPatient(const Patient &patient)
     return record;
 }
 
+IndexRecord IndexRecord::fromPatientKeys(const Patient &patient, const IndexRecord &keys)
+{
+    IndexRecord record = keys;
+    record.localId = patient.localId;
+    record.lastSeenMs = recencyOf(patient);
+    record.numberKey = PatientNumber::searchKey(patient.number).toUtf8();
+    record.deleted = patient.deleted;
+    return record;
+}
+
 } // namespace medora

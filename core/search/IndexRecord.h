@@ -21,6 +21,9 @@ struct IndexRecord
     bool deleted = false;
 
     static IndexRecord fromPatient(const Patient &patient);
+    // Like fromPatient(), but takes the name and phone keys from `keys` (derived earlier
+    // from the same names and phone) and only the rest from `patient`.
+    static IndexRecord fromPatientKeys(const Patient &patient, const IndexRecord &keys);
 };
 
 } // namespace medora
