@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <thread>
 
 namespace medora {
@@ -85,13 +86,28 @@ bool PatientRegistry::loadIndex()
     if (!usable)
         m_index->clear();
 
-    const qint64 since = usable ? m_index->snapshotChangeSeq() : 0;
-    const bool read = m_store->forEachChangedSince(
-        since, [this](const Patient &patient, qint64) { m_index->apply(IndexRecord::fromPatient(patient)); });
-    if (!read)
+    m_indexedSeq = usable ? m_index->snapshotChangeSeq() : 0;
+    if (!catchUpIndex())
         return false;
     if (!usable || m_index->overlaySize() > kOverlayRewriteThreshold)
         saveSearchSnapshot(); // failure only costs time at the next open
+    return true;
+}
+
+bool PatientRegistry::catchUpIndex()
+{
+    // Reads every row written since the index last looked, by this process or any other
+    // (medora-cli, a second client on the same folder), so the index and the sequence it
+    // claims to cover never drift apart.
+    qint64 newest = m_indexedSeq;
+    const bool read =
+        m_store->forEachChangedSince(m_indexedSeq, [this, &newest](const Patient &patient, qint64 seq) {
+            m_index->apply(IndexRecord::fromPatient(patient));
+            newest = std::max(newest, seq);
+        });
+    if (!read)
+        return false;
+    m_indexedSeq = newest;
     return true;
 }
 
@@ -121,7 +137,9 @@ bool PatientRegistry::saveSearchSnapshot()
 {
     if (!isOpen())
         return false;
-    return m_index->writeSnapshot(snapshotPath(), m_database->identity(), m_store->changeSeq());
+    if (!catchUpIndex())
+        return false;
+    return m_index->writeSnapshot(snapshotPath(), m_database->identity(), m_indexedSeq);
 }
 
 bool PatientRegistry::registerPatient(Patient &patient, FieldErrors *errors)
@@ -140,7 +158,8 @@ bool PatientRegistry::registerPatient(Patient &patient, FieldErrors *errors)
         return false;
     }
     patient = candidate;
-    m_index->apply(IndexRecord::fromPatient(patient));
+    if (!catchUpIndex())
+        m_index->apply(IndexRecord::fromPatient(patient)); // a read error must not hide the new row
     emit patientSaved(patient.localId);
     return true;
 }
@@ -161,7 +180,8 @@ bool PatientRegistry::updatePatient(Patient &patient, FieldErrors *errors)
         return false;
     }
     patient = candidate;
-    m_index->apply(IndexRecord::fromPatient(patient));
+    if (!catchUpIndex())
+        m_index->apply(IndexRecord::fromPatient(patient)); // a read error must not hide the new row
     emit patientSaved(patient.localId);
     return true;
 }
@@ -173,8 +193,10 @@ bool PatientRegistry::removePatient(qint64 localId)
             m_lastError = m_store->lastError();
         return false;
     }
-    if (const auto removed = m_store->get(localId))
-        m_index->apply(IndexRecord::fromPatient(*removed));
+    if (!catchUpIndex()) {
+        if (const auto removed = m_store->get(localId))
+            m_index->apply(IndexRecord::fromPatient(*removed));
+    }
     emit patientRemoved(localId);
     return true;
 }
@@ -186,8 +208,10 @@ bool PatientRegistry::markSeen(qint64 localId)
             m_lastError = m_store->lastError();
         return false;
     }
-    if (const auto seen = m_store->get(localId))
-        m_index->apply(IndexRecord::fromPatient(*seen));
+    if (!catchUpIndex()) {
+        if (const auto seen = m_store->get(localId))
+            m_index->apply(IndexRecord::fromPatient(*seen));
+    }
     return true;
 }
 
@@ -203,6 +227,7 @@ bool PatientRegistry::importPatients(std::vector<Patient> &patients)
 
     // The search keys depend only on names and phones, which the store does not touch, so
     // they are derived on the second core while the store writes the rows.
+    catchUpIndex();
     std::vector<IndexRecord> records(patients.size());
     std::thread keyDerivation([&patients, &records] {
         for (size_t i = 0; i < patients.size(); ++i) {
@@ -226,6 +251,11 @@ bool PatientRegistry::importPatients(std::vector<Patient> &patients)
         m_index->apply(complete);
     }
     std::vector<IndexRecord>().swap(records); // release the memory now, not at return
+    // Our rows carry one contiguous run of change sequences; only when nobody else wrote
+    // in between may the index skip re-reading them.
+    const auto [first, last] = m_store->lastInsertChangeSeqs();
+    if (first == m_indexedSeq + 1)
+        m_indexedSeq = last;
     saveSearchSnapshot();
     emit registryReset();
     return true;

@@ -65,10 +65,12 @@ signals:
 
 private:
     bool loadIndex();
+    bool catchUpIndex();
     QString snapshotPath() const;
 
     QString m_dataDir;
     StoreError m_lastError;
+    qint64 m_indexedSeq = 0; // the store's change sequence the index has caught up to
     std::unique_ptr<Database> m_database;
     std::unique_ptr<PatientStore> m_store;
     std::unique_ptr<SearchIndex> m_index;

@@ -228,9 +228,19 @@ bool Database::migrate(int targetVersion)
 
     if (!begin())
         return false;
+    // Another process may have migrated the file while we waited for the write lock.
+    const int lockedCurrent = schemaVersion();
+    if (!m_lastError.ok()) {
+        const StoreError failure = m_lastError;
+        rollback();
+        m_lastError = failure;
+        return false;
+    }
+    if (lockedCurrent >= targetVersion)
+        return commit();
     QSqlDatabase db = connection();
     for (const Migrations::Step &step : Migrations::steps()) {
-        if (step.version <= current || step.version > targetVersion)
+        if (step.version <= lockedCurrent || step.version > targetVersion)
             continue;
         QSqlError error;
         if (!step.apply(db, error)) {

@@ -462,6 +462,18 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
     Counters counters;
     if (!loadCounters(m_database, counters))
         return abandon();
+    // Numbers of our own series that the batch brings along must never be issued again to
+    // the batch's rows without a number, wherever in the batch they stand.
+    const QString ownSeries = counters.devicePrefix + QLatin1Char('-');
+    for (const Patient &patient : patients) {
+        if (!patient.number.startsWith(ownSeries))
+            continue;
+        bool ok = false;
+        const qint64 sequence = patient.number.mid(ownSeries.size()).toLongLong(&ok);
+        if (ok)
+            counters.nextPatientSeq = std::max(counters.nextPatientSeq, sequence + 1);
+    }
+    const qint64 firstChangeSeq = counters.changeSeq + 1;
 
     // A large import runs with a bigger page cache and, when it at least doubles the
     // table, without the secondary indexes, which are rebuilt at the end: one sort per
@@ -520,6 +532,7 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
 
     if (!saveCounters(m_database, counters) || !m_database.commit())
         return abandon();
+    m_lastInsertSeqs = {firstChangeSeq, counters.changeSeq};
     return true;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QPair>
 
 #include <cstddef>
 #include <functional>
@@ -67,6 +68,10 @@ public:
     bool forEachChangedSince(qint64 sinceSeq,
                              const std::function<void(const Patient &, qint64 changeSeq)> &visit) const;
 
+    // The change sequences given to the rows of the last successful insert()/insertMany(),
+    // first and last; they are contiguous because writers hold the write lock.
+    QPair<qint64, qint64> lastInsertChangeSeqs() const { return m_lastInsertSeqs; }
+
     StoreError lastError() const { return m_database.lastError(); }
     Database &database() { return m_database; }
 
@@ -75,6 +80,7 @@ public:
 
 private:
     Database &m_database;
+    QPair<qint64, qint64> m_lastInsertSeqs{0, 0};
 };
 
 } // namespace medora
