@@ -624,6 +624,14 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
         <source>Found: %L1 of %L2</source>
         <translation>Найдено: %L1 из %L2</translation>
     </message>
+    <message>
+        <source>The patient could not be opened: %1</source>
+        <translation>Не удалось открыть пациента: %1</translation>
+    </message>
+    <message>
+        <source>This visit was not recorded in the recent patients: %1</source>
+        <translation>Этот визит не записан в список недавних пациентов: %1</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientDialog</name>

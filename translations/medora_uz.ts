@@ -612,6 +612,14 @@ docs/cli.md da tavsiflangan.</translation>
         <source>Found: %L1 of %L2</source>
         <translation>Topildi: %L1 ta (jami %L2 ta)</translation>
     </message>
+    <message>
+        <source>The patient could not be opened: %1</source>
+        <translation>Bemorni ochib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>This visit was not recorded in the recent patients: %1</source>
+        <translation>Bu tashrif soʻnggi bemorlar roʻyxatiga yozilmadi: %1</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientDialog</name>

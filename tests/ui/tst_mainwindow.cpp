@@ -11,17 +11,42 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <memory>
 
 using namespace medora;
+
+namespace {
+
+// The discard question runs its own event loop; it is answered from a queued call once it
+// is up. `asked` receives the question, left empty when none was asked.
+void answerDiscardQuestion(bool discard, QString *asked)
+{
+    QTimer::singleShot(0, [discard, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        *asked = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == discard) {
+                button->click();
+                return;
+            }
+        }
+    });
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -42,6 +67,9 @@ private slots:
     void rowsHaveOneFixedHeight();
     void disclaimerIsOnTheHomeScreen();
     void languageSwitchesAtRunTimeAndIsRemembered();
+    void closingAsksTheOpenDialogFirst();
+    void aFailedReadIsReportedNotTakenForAStaleRow();
+    void aFailedMarkSeenIsReported();
 
 private:
     QString cell(int row, int column) const
@@ -324,6 +352,73 @@ void TestMainWindow::languageSwitchesAtRunTimeAndIsRemembered()
     m_window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
     QTRY_COMPARE(m_window->windowTitle(), QStringLiteral("Medora — patient registry"));
     QCOMPARE(m_window->statusText(), QStringLiteral("Patients in the registry: %1").arg(kGenerated + 1));
+}
+
+void TestMainWindow::closingAsksTheOpenDialogFirst()
+{
+    m_window->newPatient();
+    QTRY_VERIFY(m_window->patientDialog());
+    QPointer<PatientDialog> dialog = m_window->patientDialog();
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit")),
+                     QStringLiteral("Nazarov"));
+    QVERIFY(dialog->hasUnsavedInput());
+
+    QString asked;
+    answerDiscardQuestion(false, &asked);
+    QVERIFY(!m_window->close());
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(m_window->isVisible());
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(m_window->patientDialog(), dialog.data());
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->text(),
+             QStringLiteral("Nazarov"));
+
+    asked.clear();
+    answerDiscardQuestion(true, &asked);
+    QVERIFY(m_window->close());
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(!m_window->patientDialog());
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(m_registry->patientCount(), kGenerated + 1);
+}
+
+void TestMainWindow::aFailedReadIsReportedNotTakenForAStaleRow()
+{
+    const qint64 localId = m_window->model()->localIdAt(0);
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+    QSqlQuery sql(m_registry->database().connection());
+    QVERIFY(sql.exec(QStringLiteral("ALTER TABLE patient RENAME TO patient_away")));
+
+    m_window->openPatient(localId);
+    QVERIFY(!m_window->patientDialog());
+    const QString reason = m_registry->store().lastError().message;
+    QVERIFY(!reason.isEmpty());
+    const QString shown = m_window->statusBar()->currentMessage();
+    QVERIFY2(shown.contains(reason), qPrintable(shown));
+    QVERIFY2(shown.startsWith(QLatin1String("The patient could not be opened")), qPrintable(shown));
+
+    QVERIFY(sql.exec(QStringLiteral("ALTER TABLE patient_away RENAME TO patient")));
+    m_window->openPatient(localId);
+    QVERIFY(m_window->patientDialog());
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+}
+
+void TestMainWindow::aFailedMarkSeenIsReported()
+{
+    const qint64 localId = m_window->model()->localIdAt(0);
+    QSqlQuery pragma(m_registry->database().connection());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+
+    m_window->openPatient(localId);
+    QVERIFY(m_window->patientDialog()); // the card still opens; only the ranking suffers
+    QVERIFY(!m_registry->lastError().ok());
+    const QString shown = m_window->statusBar()->currentMessage();
+    QVERIFY2(shown.contains(m_registry->lastError().message), qPrintable(shown));
+    QVERIFY(!shown.isEmpty());
+    m_window->patientDialog()->reject();
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
 }
 
 QTEST_MAIN(TestMainWindow)

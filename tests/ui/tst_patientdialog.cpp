@@ -42,6 +42,23 @@ template <typename T> T *child(QWidget &parent, const char *name)
     return found;
 }
 
+// The discard question runs its own event loop; it is answered from a queued call once it
+// is up. `asked` receives the question, left empty when none was asked.
+void answerDiscardQuestion(bool discard, QString *asked)
+{
+    QTimer::singleShot(0, [discard, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        *asked = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == discard) {
+                button->click();
+                return;
+            }
+        }
+    });
+}
+
 } // namespace
 
 class TestPatientDialog : public QObject
@@ -63,6 +80,7 @@ private slots:
     void editingAfterDuplicateWarningChecksAgain();
     void duplicateWarningCanOpenTheExistingPatient();
     void storeFailureKeepsEverythingTyped();
+    void saveErrorFollowsALanguageSwitch();
     void editingKeepsAnUnchangedEstimatedBirthDate();
     void cancellingTypedInputAsksFirst();
     void prefillFromSearchFillsNameOrPhone();
@@ -358,7 +376,20 @@ void TestPatientDialog::duplicateWarningCanOpenTheExistingPatient()
     save(dialog);
     QVERIFY(dialog.isDuplicateWarningShown());
 
+    // Going to the existing card drops what was typed here, so it is asked first.
+    QString asked;
+    answerDiscardQuestion(false, &asked);
     QTest::mouseClick(child<QPushButton>(dialog, "openExistingButton"), Qt::LeftButton);
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.chosenExistingLocalId(), 0);
+    QCOMPARE(child<QLineEdit>(dialog, "lastNameEdit")->text(), QStringLiteral("Новикова"));
+
+    asked.clear();
+    answerDiscardQuestion(true, &asked);
+    QTest::mouseClick(child<QPushButton>(dialog, "openExistingButton"), Qt::LeftButton);
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), PatientDialog::OpenExistingResult);
     QCOMPARE(dialog.chosenExistingLocalId(), existing.localId);
     QCOMPARE(m_registry->patientCount(), 1);
@@ -392,6 +423,39 @@ void TestPatientDialog::storeFailureKeepsEverythingTyped()
     save(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(m_registry->patient(dialog.savedLocalId())->notes, QStringLiteral("Came with her son"));
+}
+
+void TestPatientDialog::saveErrorFollowsALanguageSwitch()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("en"), false));
+    PatientDialog dialog(*m_registry);
+    dialog.show();
+    fillValid(dialog);
+    QSqlQuery pragma(m_registry->database().connection());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+    save(dialog);
+    auto *saveError = child<QLabel>(dialog, "saveErrorLabel");
+    QVERIFY(saveError->isVisible());
+    const QString reason = m_registry->lastError().message;
+    QVERIFY(!reason.isEmpty());
+    const QString english = saveError->text();
+    QVERIFY2(english.startsWith(QLatin1String("The patient was not saved: ")), qPrintable(english));
+
+    QVERIFY(languages.setLanguage(QStringLiteral("ru"), false));
+    const QString russian =
+        QCoreApplication::translate("medora::PatientDialog",
+                                    "The patient was not saved: %1\nEverything you typed is still here; "
+                                    "correct the problem and press Save again.")
+            .arg(reason);
+    QVERIFY(!russian.startsWith(QLatin1String("The patient")));
+    QTRY_COMPARE(saveError->text(), russian);
+    QVERIFY(saveError->isVisible());
+    QCOMPARE(saveError->accessibleName(), russian);
+
+    QVERIFY(languages.setLanguage(QStringLiteral("en"), false));
+    QTRY_COMPARE(saveError->text(), english);
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
 }
 
 void TestPatientDialog::editingKeepsAnUnchangedEstimatedBirthDate()
@@ -431,26 +495,14 @@ void TestPatientDialog::cancellingTypedInputAsksFirst()
     QVERIFY(dialog.hasUnsavedInput());
 
     QString asked;
-    const auto answer = [&asked](const char *buttonRole) {
-        QTimer::singleShot(0, [&asked, buttonRole] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            asked = box->text();
-            for (QAbstractButton *button : box->buttons()) {
-                const bool discard = box->buttonRole(button) == QMessageBox::DestructiveRole;
-                if (discard == (qstrcmp(buttonRole, "discard") == 0))
-                    button->click();
-            }
-        });
-    };
-    answer("keep");
+    answerDiscardQuestion(false, &asked);
     dialog.reject();
     QVERIFY(!asked.isEmpty());
     QVERIFY(dialog.isVisible());
     QCOMPARE(child<QLineEdit>(dialog, "lastNameEdit")->text(), QStringLiteral("Nazarov"));
 
     asked.clear();
-    answer("discard");
+    answerDiscardQuestion(true, &asked);
     dialog.reject();
     QVERIFY(!asked.isEmpty());
     QVERIFY(!dialog.isVisible());

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -22,6 +23,12 @@
 #include <algorithm>
 
 namespace medora {
+
+namespace {
+
+constexpr int kNoticeTimeoutMs = 15000;
+
+} // namespace
 
 MainWindow::MainWindow(PatientRegistry &registry, LanguageManager &languages, QWidget *parent)
     : QMainWindow(parent), m_registry(registry), m_languages(languages)
@@ -359,6 +366,7 @@ void MainWindow::newPatient()
         m_dialog->activateWindow();
         return;
     }
+    statusBar()->clearMessage();
     auto *dialog = new PatientDialog(m_registry, this);
     dialog->prefillFromSearch(m_search->text());
     showDialog(dialog);
@@ -378,13 +386,39 @@ void MainWindow::openPatient(qint64 localId)
         m_dialog->activateWindow();
         return;
     }
+    statusBar()->clearMessage(); // an earlier failure no longer applies
     const std::optional<Patient> patient = m_registry.patient(localId);
     if (!patient) {
+        // Reads report through the store: the registry keeps only its write errors.
+        const StoreError readError = m_registry.isOpen() ? m_registry.store().lastError() : StoreError();
+        if (!readError.ok()) {
+            statusBar()->showMessage(tr("The patient could not be opened: %1").arg(readError.message));
+            return;
+        }
         m_model->reload(); // the row was stale
         return;
     }
-    m_registry.markSeen(localId);
+    if (!m_registry.markSeen(localId)) {
+        // Only the ranking of recent patients suffers; the card itself opens.
+        statusBar()->showMessage(
+            tr("This visit was not recorded in the recent patients: %1").arg(m_registry.lastError().message),
+            kNoticeTimeoutMs);
+    }
     showDialog(new PatientDialog(m_registry, *patient, this));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        m_dialog->reject(); // clears m_dialog through finished() unless the user keeps editing
+        if (m_dialog) {
+            event->ignore();
+            return;
+        }
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showDialog(PatientDialog *dialog)

@@ -43,6 +43,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // An open patient dialog is asked first, so closing the window never drops typed data.
+    void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

@@ -358,6 +358,8 @@ void PatientDialog::changeEvent(QEvent *event)
         // Messages already on screen came from the old catalogue; ask again in the new one.
         if (m_showingErrors)
             showErrors(collectErrors(patientFromInputs()));
+        else if (!m_saveError->isHidden())
+            updateSaveErrorText();
     }
     QDialog::changeEvent(event);
 }
@@ -559,13 +561,22 @@ void PatientDialog::showDuplicates(const QList<Patient> &duplicates)
 
 void PatientDialog::showSaveError(const QString &message)
 {
-    const QString reason = message.isEmpty() ? tr("The patient registry is not open.") : message;
+    m_saveErrorReason = message;
+    updateSaveErrorText();
+    m_saveError->show();
+    m_saveButton->setFocus(Qt::OtherFocusReason);
+}
+
+void PatientDialog::updateSaveErrorText()
+{
+    // The store's own reason was translated when the write failed and cannot be rebuilt;
+    // everything around it follows the current language.
+    const QString reason =
+        m_saveErrorReason.isEmpty() ? tr("The patient registry is not open.") : m_saveErrorReason;
     m_saveError->setText(tr("The patient was not saved: %1\nEverything you typed is still here; "
                             "correct the problem and press Save again.")
                              .arg(reason));
     m_saveError->setAccessibleName(m_saveError->text());
-    m_saveError->show();
-    m_saveButton->setFocus(Qt::OtherFocusReason);
 }
 
 QString PatientDialog::errorText(const QString &field) const
@@ -591,20 +602,25 @@ void PatientDialog::onInputEdited()
     }
 }
 
+bool PatientDialog::confirmDiscard()
+{
+    if (!m_modified)
+        return true;
+    QMessageBox question(QMessageBox::Question, windowTitle(), tr("Discard what you typed?"),
+                         QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("discardQuestion"));
+    QPushButton *discard = question.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    QPushButton *keep = question.addButton(tr("&Keep editing"), QMessageBox::RejectRole);
+    question.setDefaultButton(keep);
+    question.exec();
+    return question.clickedButton() == discard;
+}
+
 void PatientDialog::reject()
 {
     // Escape is easily pressed by accident; typed data is only dropped on purpose.
-    if (m_modified) {
-        QMessageBox question(QMessageBox::Question, windowTitle(), tr("Discard what you typed?"),
-                             QMessageBox::NoButton, this);
-        question.setObjectName(QStringLiteral("discardQuestion"));
-        QPushButton *discard = question.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-        QPushButton *keep = question.addButton(tr("&Keep editing"), QMessageBox::RejectRole);
-        question.setDefaultButton(keep);
-        question.exec();
-        if (question.clickedButton() != discard)
-            return;
-    }
+    if (!confirmDiscard())
+        return;
     QDialog::reject();
 }
 
@@ -615,7 +631,11 @@ void PatientDialog::openChosenExisting()
         item = m_duplicateList->item(0);
     if (!item)
         return;
-    m_chosenExistingLocalId = item->data(Qt::UserRole).toLongLong();
+    const qint64 chosen = item->data(Qt::UserRole).toLongLong();
+    // Opening the existing card closes this form and everything typed into it.
+    if (!confirmDiscard())
+        return;
+    m_chosenExistingLocalId = chosen;
     done(OpenExistingResult);
 }
 

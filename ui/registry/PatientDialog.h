@@ -82,6 +82,8 @@ private:
     void showErrors(const FieldErrors &errors);
     void showDuplicates(const QList<Patient> &duplicates);
     void showSaveError(const QString &message);
+    void updateSaveErrorText();
+    bool confirmDiscard();
     void updateBirthDateMode();
     void onInputEdited();
     void openChosenExisting();
@@ -93,6 +95,9 @@ private:
     bool m_duplicatesAcknowledged = false;
     bool m_showingErrors = false;
     bool m_modified = false;
+    // The store's reason for the last refused save, kept to word the banner again after a
+    // language switch; empty when the registry was not open.
+    QString m_saveErrorReason;
 
     QMap<QString, FieldRow> m_rows;
     QLabel *m_numberLabel = nullptr;
