@@ -543,6 +543,24 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
     return true;
 }
 
+bool PatientStore::loadStateAfterEdit(qint64 localId, const QString &what, SyncState *state)
+{
+    QSqlQuery select(m_database.connection());
+    select.prepare(QStringLiteral("SELECT sync_state FROM patient WHERE rowid = ?"));
+    select.addBindValue(localId);
+    if (!select.exec()) {
+        m_database.fail(select.lastError(), what);
+        return false;
+    }
+    if (!select.next()) {
+        m_database.setError(StoreError::Code::NotFound,
+                            tr("Patient record %1 is not in %2.").arg(localId).arg(m_database.filePath()));
+        return false;
+    }
+    *state = stateAfterLocalEdit(static_cast<SyncState>(select.value(0).toInt()));
+    return true;
+}
+
 bool PatientStore::update(Patient &patient)
 {
     m_database.clearError();
@@ -561,22 +579,8 @@ bool PatientStore::update(Patient &patient)
         return abandon();
 
     SyncState state = SyncState::New;
-    {
-        QSqlQuery select(m_database.connection());
-        select.prepare(QStringLiteral("SELECT sync_state FROM patient WHERE rowid = ?"));
-        select.addBindValue(patient.localId);
-        if (!select.exec()) {
-            m_database.fail(select.lastError(), what);
-            return abandon();
-        }
-        if (!select.next()) {
-            m_database.setError(
-                StoreError::Code::NotFound,
-                tr("Patient record %1 is not in %2.").arg(patient.localId).arg(m_database.filePath()));
-            return abandon();
-        }
-        state = stateAfterLocalEdit(static_cast<SyncState>(select.value(0).toInt()));
-    }
+    if (!loadStateAfterEdit(patient.localId, what, &state))
+        return abandon();
 
     const QDateTime now = nowUtc();
     {
@@ -633,22 +637,8 @@ bool PatientStore::remove(qint64 localId)
         return abandon();
 
     SyncState state = SyncState::New;
-    {
-        QSqlQuery select(m_database.connection());
-        select.prepare(QStringLiteral("SELECT sync_state FROM patient WHERE rowid = ?"));
-        select.addBindValue(localId);
-        if (!select.exec()) {
-            m_database.fail(select.lastError(), what);
-            return abandon();
-        }
-        if (!select.next()) {
-            m_database.setError(
-                StoreError::Code::NotFound,
-                tr("Patient record %1 is not in %2.").arg(localId).arg(m_database.filePath()));
-            return abandon();
-        }
-        state = stateAfterLocalEdit(static_cast<SyncState>(select.value(0).toInt()));
-    }
+    if (!loadStateAfterEdit(localId, what, &state))
+        return abandon();
     {
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral("UPDATE patient SET deleted = 1, updated_at = ?, sync_state = ?, "

@@ -79,6 +79,10 @@ public:
     static QString nameKey(const QString &lastName, const QString &firstName, const QString &fatherName);
 
 private:
+    // Reads the row's sync state inside the caller's transaction and returns what a local
+    // edit turns it into; false (error set) when the row is missing or unreadable.
+    bool loadStateAfterEdit(qint64 localId, const QString &what, SyncState *state);
+
     Database &m_database;
     QPair<qint64, qint64> m_lastInsertSeqs{0, 0};
 };
