@@ -28,6 +28,12 @@ void tidyTypedText(Patient &patient)
     patient.address = patient.address.trimmed();
 }
 
+// Phones are validated as typed (any local form) and stored as E.164.
+QString storedPhone(const QString &typed)
+{
+    return typed.isEmpty() ? typed : PhoneNumber::toE164(typed);
+}
+
 } // namespace
 
 PatientRegistry::PatientRegistry(QObject *parent) : QObject(parent) {}
@@ -144,27 +150,15 @@ bool PatientRegistry::saveSearchSnapshot()
 
 bool PatientRegistry::registerPatient(Patient &patient, FieldErrors *errors)
 {
-    tidyTypedText(patient);
-    const FieldErrors found = PatientValidator::validate(patient);
-    if (errors)
-        *errors = found;
-    if (!found.isEmpty() || !isOpen())
-        return false;
-    Patient candidate = patient;
-    if (!candidate.phone.isEmpty())
-        candidate.phone = PhoneNumber::toE164(candidate.phone);
-    if (!m_store->insert(candidate)) {
-        m_lastError = m_store->lastError();
-        return false;
-    }
-    patient = candidate;
-    if (!catchUpIndex())
-        m_index->apply(IndexRecord::fromPatient(patient)); // a read error must not hide the new row
-    emit patientSaved(patient.localId);
-    return true;
+    return savePatient(patient, errors, SaveKind::Register);
 }
 
 bool PatientRegistry::updatePatient(Patient &patient, FieldErrors *errors)
+{
+    return savePatient(patient, errors, SaveKind::Update);
+}
+
+bool PatientRegistry::savePatient(Patient &patient, FieldErrors *errors, SaveKind kind)
 {
     tidyTypedText(patient);
     const FieldErrors found = PatientValidator::validate(patient);
@@ -172,16 +166,18 @@ bool PatientRegistry::updatePatient(Patient &patient, FieldErrors *errors)
         *errors = found;
     if (!found.isEmpty() || !isOpen())
         return false;
+    // The caller's copy changes only once the row is stored, so a failed save leaves what
+    // the user typed exactly as it was.
     Patient candidate = patient;
-    if (!candidate.phone.isEmpty())
-        candidate.phone = PhoneNumber::toE164(candidate.phone);
-    if (!m_store->update(candidate)) {
+    candidate.phone = storedPhone(candidate.phone);
+    const bool saved = kind == SaveKind::Register ? m_store->insert(candidate) : m_store->update(candidate);
+    if (!saved) {
         m_lastError = m_store->lastError();
         return false;
     }
     patient = candidate;
     if (!catchUpIndex())
-        m_index->apply(IndexRecord::fromPatient(patient)); // a read error must not hide the new row
+        m_index->apply(IndexRecord::fromPatient(patient)); // a read error must not hide the row
     emit patientSaved(patient.localId);
     return true;
 }
@@ -223,8 +219,7 @@ bool PatientRegistry::importPatients(std::vector<Patient> &patients)
     const auto tidyRange = [&patients](size_t begin, size_t end) {
         for (size_t i = begin; i < end; ++i) {
             tidyTypedText(patients[i]);
-            if (!patients[i].phone.isEmpty())
-                patients[i].phone = PhoneNumber::toE164(patients[i].phone);
+            patients[i].phone = storedPhone(patients[i].phone);
         }
     };
     if (patients.size() < 10000) {
@@ -292,8 +287,7 @@ QList<Patient> PatientRegistry::findDuplicates(const Patient &patient) const
         return {};
     Patient probe = patient;
     tidyTypedText(probe);
-    if (!probe.phone.isEmpty())
-        probe.phone = PhoneNumber::toE164(probe.phone);
+    probe.phone = storedPhone(probe.phone);
     return m_store->findDuplicates(probe);
 }
 

@@ -64,6 +64,12 @@ signals:
     void registryReset();
 
 private:
+    enum class SaveKind
+    {
+        Register,
+        Update
+    };
+    bool savePatient(Patient &patient, FieldErrors *errors, SaveKind kind);
     bool loadIndex();
     bool catchUpIndex();
     QString snapshotPath() const;
