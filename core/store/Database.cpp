@@ -231,9 +231,7 @@ bool Database::migrate(int targetVersion)
     // Another process may have migrated the file while we waited for the write lock.
     const int lockedCurrent = schemaVersion();
     if (!m_lastError.ok()) {
-        const StoreError failure = m_lastError;
         rollback();
-        m_lastError = failure;
         return false;
     }
     if (lockedCurrent >= targetVersion)
@@ -244,9 +242,8 @@ bool Database::migrate(int targetVersion)
             continue;
         QSqlError error;
         if (!step.apply(db, error)) {
-            const StoreError failure = translate(error, tr("update the database structure"), m_filePath);
+            m_lastError = translate(error, tr("update the database structure"), m_filePath);
             rollback();
-            m_lastError = failure;
             return false;
         }
     }
@@ -255,9 +252,7 @@ bool Database::migrate(int targetVersion)
     const QString what = tr("update the database structure");
     if (!exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), what) ||
         !exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion), what)) {
-        const StoreError failure = m_lastError;
         rollback();
-        m_lastError = failure;
         return false;
     }
     return commit();

@@ -54,7 +54,7 @@ public:
     // Transactions; commit() failing rolls back and sets lastError().
     bool begin();
     bool commit();
-    void rollback();
+    void rollback(); // leaves lastError() as it was, so the reason for rolling back survives
 
     // Translates a failed QSqlError (SQLITE_FULL, SQLITE_NOTADB, ...) into a StoreError and
     // remembers it as lastError(). `what` names the operation for the message.

@@ -452,11 +452,9 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
     std::vector<Assigned> assigned;
     assigned.reserve(patients.size());
     const auto abandon = [&] {
-        const StoreError error = m_database.lastError();
         m_database.rollback();
         for (size_t i = 0; i < assigned.size(); ++i)
             undoAssigned(patients[i], assigned[i]);
-        m_database.setError(error.code, error.message);
         return false;
     };
 
@@ -567,10 +565,9 @@ bool PatientStore::update(Patient &patient)
     const QString what = tr("save the patient");
     if (!m_database.begin())
         return false;
+    // rollback() leaves lastError() alone, so the reason of the failure survives it.
     const auto abandon = [&] {
-        const StoreError error = m_database.lastError();
         m_database.rollback();
-        m_database.setError(error.code, error.message);
         return false;
     };
 
@@ -625,10 +622,9 @@ bool PatientStore::remove(qint64 localId)
     const QString what = tr("delete the patient");
     if (!m_database.begin())
         return false;
+    // rollback() leaves lastError() alone, so the reason of the failure survives it.
     const auto abandon = [&] {
-        const StoreError error = m_database.lastError();
         m_database.rollback();
-        m_database.setError(error.code, error.message);
         return false;
     };
 
@@ -663,10 +659,9 @@ bool PatientStore::markSeen(qint64 localId)
     const QString what = tr("save when the patient was seen");
     if (!m_database.begin())
         return false;
+    // rollback() leaves lastError() alone, so the reason of the failure survives it.
     const auto abandon = [&] {
-        const StoreError error = m_database.lastError();
         m_database.rollback();
-        m_database.setError(error.code, error.message);
         return false;
     };
 
