@@ -2,6 +2,7 @@
 
 #include "search/KeyList.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace medora {
@@ -32,14 +33,16 @@ void IndexOverlay::put(const IndexRecord &record, qint32 snapshotIndex)
     entry.deleted = record.deleted;
     KeyList::append(record, m_pool);
 
-    const auto found = m_positions.constFind(record.localId);
-    if (found == m_positions.cend()) {
-        m_positions.insert(record.localId, quint32(m_entries.size()));
+    if ((m_entries.size() + 1) * 2 > m_slots.size())
+        growSlots();
+    const size_t slot = slotOf(record.localId);
+    if (m_slots[slot] == kEmptySlot) {
+        m_slots[slot] = quint32(m_entries.size());
         m_entries.push_back(entry);
         m_liveCount += entry.deleted ? 0 : 1;
         return;
     }
-    Entry &previous = m_entries[found.value()];
+    Entry &previous = m_entries[m_slots[slot]];
     m_garbageBytes += keyListSize(keysOf(previous));
     m_liveCount += (entry.deleted ? 0 : 1) - (previous.deleted ? 0 : 1);
     previous = entry;
@@ -49,14 +52,34 @@ void IndexOverlay::put(const IndexRecord &record, qint32 snapshotIndex)
 
 const IndexOverlay::Entry *IndexOverlay::find(qint64 localId) const
 {
-    const auto found = m_positions.constFind(localId);
-    return found == m_positions.cend() ? nullptr : &m_entries[found.value()];
+    if (m_slots.empty())
+        return nullptr;
+    const quint32 position = m_slots[slotOf(localId)];
+    return position == kEmptySlot ? nullptr : &m_entries[position];
+}
+
+size_t IndexOverlay::slotOf(qint64 localId) const
+{
+    const size_t mask = m_slots.size() - 1;
+    // Fibonacci hashing spreads consecutive row ids over the table.
+    size_t slot = size_t((quint64(localId) * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (m_slots[slot] != kEmptySlot && m_entries[m_slots[slot]].localId != localId)
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+void IndexOverlay::growSlots()
+{
+    std::vector<quint32> table(std::max<size_t>(1024, m_slots.size() * 2), kEmptySlot);
+    m_slots.swap(table);
+    for (quint32 position = 0; position < quint32(m_entries.size()); ++position)
+        m_slots[slotOf(m_entries[position].localId)] = position;
 }
 
 void IndexOverlay::clear()
 {
     std::vector<Entry>().swap(m_entries); // "= {}" would keep the capacity
-    m_positions = QHash<qint64, quint32>();
+    std::vector<quint32>().swap(m_slots);
     std::string().swap(m_pool);
     m_garbageBytes = 0;
     m_liveCount = 0;

@@ -2,7 +2,7 @@
 
 #include "search/IndexRecord.h"
 
-#include <QHash>
+#include <QtGlobal>
 
 #include <string>
 #include <vector>
@@ -37,9 +37,17 @@ public:
 
 private:
     void compactPool();
+    // The slot of `localId` in m_slots: the one holding its position, or the empty slot
+    // where it belongs. m_slots must not be empty.
+    size_t slotOf(qint64 localId) const;
+    void growSlots();
 
     std::vector<Entry> m_entries;
-    QHash<qint64, quint32> m_positions; // localId -> index in m_entries
+    // localId -> index in m_entries, open addressing with linear probing; a slot holds the
+    // position (kEmptySlot when free) and the key is read from the entry: 4 bytes per
+    // slot, and no allocation per record while a million records are applied.
+    static constexpr quint32 kEmptySlot = 0xffffffffu;
+    std::vector<quint32> m_slots;
     std::string m_pool;
     size_t m_garbageBytes = 0;
     qint64 m_liveCount = 0;

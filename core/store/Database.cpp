@@ -363,6 +363,46 @@ bool Database::commit()
     return true;
 }
 
+QString Database::journalMode() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode")) || !query.next())
+        return QString();
+    return query.value(0).toString().toLower();
+}
+
+bool Database::beginBulkJournal()
+{
+    QSqlQuery query(connection());
+    // FULL first: a rollback journal with NORMAL could, after a power cut at the wrong
+    // moment, leave a damaged file; FULL syncs the journal before the file is changed.
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL")))
+        return false;
+    // Leaving WAL needs an exclusive lock; when another connection holds the file, give up
+    // at once instead of waiting out the busy timeout.
+    query.exec(QStringLiteral("PRAGMA busy_timeout = 0"));
+    const bool switched =
+        query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && query.next() &&
+        query.value(0).toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;
+    query.finish();
+    query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs));
+    if (!switched) {
+        endBulkJournal();
+        return false;
+    }
+    return true;
+}
+
+void Database::endBulkJournal()
+{
+    // Both are tuning of the open connection; open() insists on WAL again next time if
+    // this should ever fail, and the rollback journal is crash-safe meanwhile.
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    query.finish();
+    query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
 void Database::rollback()
 {
     // SQLite may already have rolled back on its own (SQLITE_FULL, IOERR); then this

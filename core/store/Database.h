@@ -51,6 +51,16 @@ public:
     // Sets this connection's page cache bound (kCacheSizeKiB after open).
     void setCacheSizeKiB(int kib);
 
+    // A bulk import into a table it at least doubles writes every new page once into the
+    // main file under a rollback journal (synchronous=FULL) instead of twice (WAL, then
+    // checkpoint). Still one atomic, crash-safe transaction: a crash leaves a hot journal
+    // that the next open rolls back. Needs the only connection to the file; returns false
+    // and stays in WAL mode (no error set) when SQLite refuses. endBulkJournal() goes back
+    // to WAL + NORMAL; outside a transaction only.
+    bool beginBulkJournal();
+    void endBulkJournal();
+    QString journalMode() const;
+
     // Transactions; commit() failing rolls back and sets lastError().
     bool begin();
     bool commit();

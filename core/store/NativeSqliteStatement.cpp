@@ -74,6 +74,16 @@ void NativeSqliteStatement::bindInt64(int index, qint64 value)
     sqlite3_bind_int64(m_statement, index, value);
 }
 
+void NativeSqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
+void NativeSqliteStatement::bindBorrowedText(int index, const char *utf8, int size)
+{
+    sqlite3_bind_text(m_statement, index, size > 0 ? utf8 : "", size > 0 ? size : 0, SQLITE_STATIC);
+}
+
 bool NativeSqliteStatement::execute()
 {
     m_lastCode = sqlite3_step(m_statement);

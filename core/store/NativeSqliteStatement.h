@@ -32,6 +32,9 @@ public:
     void bindText(int index, const QString &value);         // a null QString binds ''
     void bindOptionalText(int index, const QString &value); // a null QString binds NULL
     void bindInt64(int index, qint64 value);
+    void bindNull(int index);
+    // UTF-8 the caller keeps unchanged and alive until execute() has returned.
+    void bindBorrowedText(int index, const char *utf8, int size);
     // Runs the statement once and resets it for the next row.
     bool execute();
     qint64 lastInsertRowId() const;

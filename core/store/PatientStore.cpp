@@ -1,5 +1,6 @@
 #include "store/PatientStore.h"
 
+#include "store/EncodedPatientRows.h"
 #include "store/NativeSqliteStatement.h"
 
 #include "domain/NameNormalizer.h"
@@ -16,7 +17,13 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <iterator>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 namespace medora {
 
@@ -56,6 +63,7 @@ const QString kInsertColumns[] = {
     QStringLiteral("change_seq"),
 };
 constexpr int kInsertColumnCount = int(std::size(kInsertColumns));
+static_assert(kInsertColumnCount == EncodedPatientRows::kColumns, "EncodedPatientRows writes these columns");
 
 struct InsertStatement
 {
@@ -105,36 +113,10 @@ QString timeText(const QDateTime &time)
 {
     if (!time.isValid())
         return QString();
-    const qint64 ms = time.toMSecsSinceEpoch();
-    constexpr qint64 kMsPerDay = 86400000;
-    const qint64 days = ms >= 0 ? ms / kMsPerDay : -((-ms + kMsPerDay - 1) / kMsPerDay);
-    const qint64 msOfDay = ms - days * kMsPerDay;
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    QDate(1970, 1, 1).addDays(days).getDate(&year, &month, &day);
-    if (year < 1 || year > 9999)
-        return time.toUTC().toString(Qt::ISODateWithMs);
-    char16_t buffer[24];
-    const auto put = [&buffer](int at, qint64 value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
-            buffer[at + i] = char16_t(u'0' + value % 10);
-    };
-    put(0, year, 4);
-    buffer[4] = u'-';
-    put(5, month, 2);
-    buffer[7] = u'-';
-    put(8, day, 2);
-    buffer[10] = u'T';
-    put(11, msOfDay / 3600000, 2);
-    buffer[13] = u':';
-    put(14, msOfDay / 60000 % 60, 2);
-    buffer[16] = u':';
-    put(17, msOfDay / 1000 % 60, 2);
-    buffer[19] = u'.';
-    put(20, msOfDay % 1000, 3);
-    buffer[23] = u'Z';
-    return QString(reinterpret_cast<const QChar *>(buffer), 24);
+    char buffer[24];
+    if (EncodedPatientRows::writeTime(time, buffer) == 24)
+        return QString::fromLatin1(buffer, 24);
+    return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 QDateTime parseTime(const QVariant &value)
@@ -315,37 +297,6 @@ void bindInsert(QSqlQuery &query, const Patient &patient, qint64 changeSeq)
     Q_ASSERT(i == kInsertColumnCount);
 }
 
-// Same columns and order as bindInsert(); parameters are numbered in SQL order.
-void bindNativeInsert(NativeSqliteStatement &statement, const Patient &patient, qint64 changeSeq)
-{
-    int i = 1;
-    statement.bindText(i++, patient.id.toString(QUuid::WithoutBraces));
-    statement.bindText(i++, patient.number);
-    statement.bindText(i++, patient.lastName);
-    statement.bindText(i++, patient.firstName);
-    statement.bindText(i++, patient.fatherName);
-    statement.bindOptionalText(i++, patient.birthDate.isValid() ? patient.birthDate.toString(Qt::ISODate)
-                                                                : QString());
-    statement.bindInt64(i++, patient.birthDateEstimated ? 1 : 0);
-    statement.bindInt64(i++, static_cast<int>(patient.sex));
-    statement.bindText(i++, patient.phone);
-    statement.bindText(i++, patient.address);
-    statement.bindText(i++, patient.allergies);
-    statement.bindText(i++, patient.medications);
-    statement.bindText(i++, patient.history);
-    statement.bindText(i++, patient.notes);
-    statement.bindText(i++, timeText(patient.createdAt));
-    statement.bindText(i++, timeText(patient.updatedAt));
-    statement.bindText(i++, patient.createdBy);
-    statement.bindInt64(i++, patient.deleted ? 1 : 0);
-    statement.bindInt64(i++, patient.revision);
-    statement.bindInt64(i++, static_cast<int>(patient.syncState));
-    statement.bindText(i++, PatientStore::nameKey(patient.lastName, patient.firstName, patient.fatherName));
-    statement.bindInt64(i++, patient.lastSeenAt.toMSecsSinceEpoch());
-    statement.bindInt64(i++, changeSeq);
-    Q_ASSERT(i == kInsertColumnCount + 1);
-}
-
 } // namespace
 
 PatientStore::PatientStore(Database &database) : m_database(database) {}
@@ -421,6 +372,91 @@ static bool dropIndexesForBulk(Database &database, qint64 incoming, QStringList 
     return true;
 }
 
+// Prepares the rows (ids, numbers, times, name keys, UTF-8 text) on a second thread while
+// this one only binds them and steps SQLite, which is the longer half; batches go through
+// a short queue, so the two overlap without holding more than a few batches in memory.
+// `assigned` is filled for every patient prepared, for the caller's undo on failure.
+static bool insertPipelined(NativeSqliteStatement &native, std::vector<Patient> &patients, Counters &counters,
+                            std::vector<Assigned> &assigned, const QDateTime &now)
+{
+    constexpr size_t kBatchRows = 1024;
+    constexpr int kBatchesInFlight = 4;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<std::unique_ptr<EncodedPatientRows>> ready;
+    std::deque<std::unique_ptr<EncodedPatientRows>> spare;
+    bool stop = false;
+    for (int i = 0; i < kBatchesInFlight; ++i)
+        spare.push_back(std::make_unique<EncodedPatientRows>());
+
+    std::thread producer([&] {
+        for (size_t first = 0; first < patients.size(); first += kBatchRows) {
+            std::unique_ptr<EncodedPatientRows> batch;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return stop || !spare.empty(); });
+                if (stop)
+                    return;
+                batch = std::move(spare.front());
+                spare.pop_front();
+            }
+            batch->clear();
+            const size_t end = std::min(patients.size(), first + kBatchRows);
+            for (size_t i = first; i < end; ++i) {
+                Patient &patient = patients[i];
+                assigned.push_back(assignNew(patient, counters, now));
+                batch->append(patient,
+                              PatientStore::nameKey(patient.lastName, patient.firstName, patient.fatherName),
+                              ++counters.changeSeq);
+            }
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                ready.push_back(std::move(batch));
+            }
+            changed.notify_all();
+        }
+    });
+
+    bool ok = true;
+    size_t next = 0;
+    while (ok && next < patients.size()) {
+        std::unique_ptr<EncodedPatientRows> batch;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return !ready.empty(); });
+            batch = std::move(ready.front());
+            ready.pop_front();
+        }
+        for (size_t row = 0; row < batch->size(); ++row, ++next) {
+            batch->bind(row, native);
+            if (!native.execute()) {
+                ok = false;
+                break;
+            }
+            patients[next].localId = native.lastInsertRowId();
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            spare.push_back(std::move(batch));
+            stop = !ok;
+        }
+        changed.notify_all();
+    }
+    producer.join();
+    return ok;
+}
+
+// True when the table already holds more rows than `incoming` (or cannot be read: then
+// the caller keeps its usual path).
+static bool tableOutgrows(Database &database, qint64 incoming)
+{
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM patient")) || !query.next())
+        return true;
+    return incoming < query.value(0).toLongLong();
+}
+
 static bool saveCounters(Database &database, const Counters &counters)
 {
     return database.setMeta(kNextPatientSeq, QString::number(counters.nextPatientSeq)) &&
@@ -446,6 +482,17 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
     if (patients.empty())
         return true;
     const QString what = patients.size() == 1 ? tr("save the patient") : tr("import the patients");
+
+    // A large import into a table it at least doubles (a first import, above all) runs
+    // under a rollback journal: every new page is then written once, into the file,
+    // instead of into the WAL and again by the checkpoint. Just as atomic and crash-safe.
+    const bool bulk = patients.size() >= kBulkImportRows;
+    const bool bulkJournal =
+        bulk && !tableOutgrows(m_database, qint64(patients.size())) && m_database.beginBulkJournal();
+    const auto restoreJournal = qScopeGuard([&] {
+        if (bulkJournal)
+            m_database.endBulkJournal();
+    });
 
     if (!m_database.begin())
         return false;
@@ -478,7 +525,6 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
     // table, without the secondary indexes, which are rebuilt at the end: one sort per
     // index instead of a random B-tree insert per row. All of it is inside the
     // transaction, so a failure rolls the indexes back too.
-    const bool bulk = patients.size() >= kBulkImportRows;
     if (bulk) {
         m_database.setCacheSizeKiB(Database::kBulkCacheSizeKiB);
         // Rebuilding the dropped indexes is a sort; SQLite can spread it over the cores.
@@ -502,14 +548,9 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
         const QDateTime now = nowUtc();
         NativeSqliteStatement native(m_database.connection(), bulk ? insertStatement().sql : QString());
         if (native.isValid()) {
-            for (Patient &patient : patients) {
-                assigned.push_back(assignNew(patient, counters, now));
-                bindNativeInsert(native, patient, ++counters.changeSeq);
-                if (!native.execute()) {
-                    m_database.fail(native.lastError(), what);
-                    return abandon();
-                }
-                patient.localId = native.lastInsertRowId();
+            if (!insertPipelined(native, patients, counters, assigned, now)) {
+                m_database.fail(native.lastError(), what);
+                return abandon();
             }
         } else {
             if (!query.prepare(insertStatement().sql)) {

@@ -5,6 +5,7 @@
 #include "store/PatientStore.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -22,6 +23,11 @@ using namespace medora;
 namespace {
 
 const char kCrashWriterArgument[] = "--crash-writer";
+const char kCrashBulkImportArgument[] = "--crash-bulk-import";
+// Rows of the bulk import the crash test kills, and their size: together well past the
+// bulk page cache, so SQLite writes pages into the file before the transaction ends.
+constexpr int kCrashBulkRows = 150000;
+constexpr int kCrashBulkNotesChars = 1000;
 // Rows per bulk transaction in the crash writer: a batch must land whole or not at all.
 constexpr int kCrashBatch = 25;
 
@@ -98,6 +104,36 @@ int runCrashWriter(const QString &file)
         std::printf("committed %d\n", k);
         std::fflush(stdout);
     }
+    return 0;
+}
+
+// The child side of the bulk crash test: one big import into a file holding one patient,
+// killed by the parent while it runs.
+int runCrashBulkImport(const QString &file)
+{
+    Database database;
+    if (!database.open(file)) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(database.lastError().message));
+        return 2;
+    }
+    PatientStore store(database);
+    std::vector<Patient> batch;
+    batch.reserve(kCrashBulkRows);
+    for (int i = 0; i < kCrashBulkRows; ++i) {
+        Patient patient;
+        patient.lastName = QStringLiteral("Bulk");
+        patient.firstName = QStringLiteral("Row%1").arg(i);
+        patient.notes = QString(kCrashBulkNotesChars, QLatin1Char('n'));
+        batch.push_back(patient);
+    }
+    std::printf("importing\n");
+    std::fflush(stdout);
+    if (!store.insertMany(batch)) {
+        std::fprintf(stderr, "insertMany failed: %s\n", qPrintable(store.lastError().message));
+        return 3;
+    }
+    std::printf("imported\n");
+    std::fflush(stdout);
     return 0;
 }
 
@@ -197,6 +233,8 @@ private slots:
     void forEachChangedSinceStreamsInOrder();
     void failedWriteChangesNothing();
     void killedWriterLeavesConsistentFile();
+    void bulkImportRoundTripsEveryField();
+    void killedBulkImportLeavesFileAsBefore();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -825,11 +863,116 @@ void TestPatientStore::killedWriterLeavesConsistentFile()
     QCOMPARE(after.number, PatientNumber::format(prefix, maxSequence + 1));
 }
 
+void TestPatientStore::bulkImportRoundTripsEveryField()
+{
+    // The bulk path encodes rows on a second thread and binds them through SQLite's C API;
+    // every field must come back exactly as the one-row path stores it.
+    QCOMPARE(scalarText(*m_database, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+    std::vector<Patient> batch;
+    for (size_t i = 0; i < PatientStore::kBulkImportRows + 7; ++i) {
+        Patient patient =
+            samplePatient(i % 2 ? QStringLiteral("Каримов%1").arg(i) : QStringLiteral("Toʻxtayev%1").arg(i),
+                          QStringLiteral("Ёқуб 😀 %1").arg(i));
+        patient.fatherName = i % 3 ? QString() : QStringLiteral("Oʻktamovich");
+        patient.birthDate = i % 5 ? QDate(1930, 1, 1).addDays(qint64(i)) : QDate();
+        patient.birthDateEstimated = i % 4 == 0;
+        patient.sex = static_cast<Sex>(i % 3);
+        patient.phone = i % 7 ? QStringLiteral("+99893%1").arg(i, 7, 10, QLatin1Char('0')) : QString();
+        patient.notes = i % 11 ? QString() : QStringLiteral("line one\nline two, \"quoted\"; ʻʼ");
+        patient.revision = qint64(i % 3);
+        if (i % 2) {
+            patient.id = UuidV7::generate();
+            patient.number = QStringLiteral("ZZZ-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
+            patient.createdAt = QDateTime(QDate(2021, 3, 4), QTime(5, 6, 7, int(i % 1000)), Qt::UTC);
+            patient.updatedAt = patient.createdAt.addMSecs(qint64(i));
+            patient.lastSeenAt = patient.updatedAt.addDays(1);
+        }
+        batch.push_back(patient);
+    }
+    QVERIFY2(m_store->insertMany(batch), qPrintable(m_store->lastError().message));
+    QCOMPARE(scalarText(*m_database, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+    QCOMPARE(scalarText(*m_database, QStringLiteral("PRAGMA synchronous")), QStringLiteral("1")); // NORMAL
+    QCOMPARE(scalarText(*m_database, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+
+    std::vector<qint64> ids;
+    for (const Patient &patient : batch)
+        ids.push_back(patient.localId);
+    const QList<Patient> stored = m_store->getMany(ids);
+    QCOMPARE(stored.size(), qsizetype(batch.size()));
+    for (size_t i = 0; i < batch.size(); ++i) {
+        comparePatients(stored[qsizetype(i)], batch[i]);
+        if (QTest::currentTestFailed())
+            QFAIL(qPrintable(QStringLiteral("row %1 differs").arg(i)));
+    }
+    // Change sequences are contiguous, in batch order, and the name key is the store's.
+    const auto [first, last] = m_store->lastInsertChangeSeqs();
+    QCOMPARE(last - first + 1, qint64(batch.size()));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT rowid, change_seq, name_key FROM patient ORDER BY rowid")));
+    size_t row = 0;
+    while (query.next()) {
+        QCOMPARE(query.value(0).toLongLong(), batch[row].localId);
+        QCOMPARE(query.value(1).toLongLong(), first + qint64(row));
+        QCOMPARE(query.value(2).toString(),
+                 PatientStore::nameKey(batch[row].lastName, batch[row].firstName, batch[row].fatherName));
+        ++row;
+    }
+    QCOMPARE(row, batch.size());
+}
+
+void TestPatientStore::killedBulkImportLeavesFileAsBefore()
+{
+    const QString file = m_dir->filePath(QStringLiteral("bulk-crash.db"));
+    QStringList before;
+    {
+        Database database;
+        QVERIFY(database.open(file));
+        PatientStore store(database);
+        Patient early = samplePatient(QStringLiteral("Karimov"), QStringLiteral("Alisher"));
+        QVERIFY(store.insert(early));
+        before = dumpPatients(database);
+    }
+    const QString journal = file + QStringLiteral("-journal");
+    QVERIFY(!QFile::exists(journal));
+
+    QProcess importer;
+    importer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    importer.start(QCoreApplication::applicationFilePath(),
+                   {QString::fromLatin1(kCrashBulkImportArgument), file});
+    QVERIFY2(importer.waitForStarted(10000), qPrintable(importer.errorString()));
+    // Kill it once the transaction has written pages into the file itself (they spill from
+    // the page cache): only the rollback journal can undo that.
+    const qint64 sizeBefore = QFileInfo(file).size();
+    constexpr qint64 kSpilled = 16 * 1024 * 1024;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFileInfo(file).size() > sizeBefore + kSpilled || importer.state() != QProcess::Running, 25000);
+    QVERIFY2(importer.state() == QProcess::Running, importer.readAllStandardOutput().constData());
+    importer.kill();
+    QVERIFY(importer.waitForFinished(10000));
+    QCOMPARE(importer.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(!importer.readAllStandardOutput().contains("imported"), "the import finished before the kill");
+    QVERIFY(QFile::exists(journal)); // a hot journal: the crash happened mid-transaction
+    QVERIFY(QFileInfo(file).size() > sizeBefore + kSpilled);
+
+    Database database;
+    QVERIFY2(database.open(file), qPrintable(database.lastError().message));
+    QCOMPARE(scalarText(database, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+    QCOMPARE(scalarText(database, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+    QCOMPARE(dumpPatients(database), before);
+    QCOMPARE(scalarText(database, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                                 " AND tbl_name = 'patient' AND sql IS NOT NULL")),
+             QStringLiteral("3"));    // the indexes the import had dropped are back
+    QVERIFY(!QFile::exists(journal)); // rolled back and deleted by the open
+    QCOMPARE(QFileInfo(file).size(), sizeBefore);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc == 3 && qstrcmp(argv[1], kCrashWriterArgument) == 0)
         return runCrashWriter(QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && qstrcmp(argv[1], kCrashBulkImportArgument) == 0)
+        return runCrashBulkImport(QString::fromLocal8Bit(argv[2]));
     TestPatientStore test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
