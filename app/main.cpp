@@ -1,13 +1,19 @@
+#include "api/ApiClient.h"
+#include "auth/ApiErrorText.h"
 #include "i18n/LanguageManager.h"
 #include "registry/MainWindow.h"
 #include "registry/PatientDialog.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
+#include "security/KeychainSecretStore.h"
+#include "session/SessionManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 
@@ -30,6 +36,29 @@ void grabWhenShown(QWidget *widget, const QString &file, int *exitCode)
     });
 }
 
+// The language to speak before the command line is parsed, so that --help is translated
+// too: "--language X" / "--language=X" when given and known, else the saved choice.
+QString earlyLanguage(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        QString code;
+        if (argument == QLatin1String("--language") && i + 1 < arguments.size())
+            code = arguments.at(i + 1);
+        else if (argument.startsWith(QLatin1String("--language=")))
+            code = argument.mid(11);
+        if (LanguageManager::isSupported(code))
+            return code;
+    }
+    return LanguageManager::savedLanguage();
+}
+
+// Marked with QT_TRANSLATE_NOOP("main", …) at each use, so lupdate finds the strings.
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -39,34 +68,59 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Medora"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MEDORA_VERSION));
 
+    LanguageManager languages;
+    languages.setLanguage(earlyLanguage(app.arguments()), false);
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Medora clinic client"));
+    parser.setApplicationDescription(translated(QT_TRANSLATE_NOOP("main", "Medora clinic client")));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(
         QStringLiteral("data-dir"),
-        QStringLiteral("Folder of the local patient registry (default: %1).")
+        translated(QT_TRANSLATE_NOOP("main", "Folder of the local patient registry (default: %1)."))
             .arg(PatientRegistry::defaultDataDir()),
         QStringLiteral("DIR"));
     const QCommandLineOption languageOption(
         QStringLiteral("language"),
-        QStringLiteral("Language for this run: uz, ru or en (default: the "
-                       "one chosen in the Language menu, else uz)."),
+        translated(QT_TRANSLATE_NOOP(
+            "main",
+            "Language for this run: uz, ru or en (default: the one chosen in the Language menu, else uz).")),
         QStringLiteral("CODE"));
-    const QCommandLineOption searchOption(QStringLiteral("search"), QStringLiteral("Start with this search."),
+    const QCommandLineOption searchOption(QStringLiteral("search"),
+                                          translated(QT_TRANSLATE_NOOP("main", "Start with this search.")),
                                           QStringLiteral("TEXT"));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QStringLiteral("Save the main window as a PNG to FILE and exit."),
+        QStringLiteral("screenshot"),
+        translated(QT_TRANSLATE_NOOP("main", "Save the main window as a PNG to FILE and exit.")),
         QStringLiteral("FILE"));
     const QCommandLineOption dialogShotOption(
         QStringLiteral("screenshot-dialog"),
-        QStringLiteral("Save the patient dialog of the selected patient (a new one if the registry is empty) "
-                       "as a PNG to FILE and exit."),
+        translated(QT_TRANSLATE_NOOP(
+            "main",
+            "Save the patient dialog of the selected patient (a new one if the registry is empty) as a PNG "
+            "to FILE and exit.")),
         QStringLiteral("FILE"));
-    parser.addOptions({dataDirOption, languageOption, searchOption, screenshotOption, dialogShotOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        translated(QT_TRANSLATE_NOOP(
+            "main", "Address of the clinic's Medora server, e.g. https://clinic.example.uz (remembered).")),
+        QStringLiteral("URL"));
+    const QCommandLineOption caOption(
+        QStringLiteral("ca-certificate"),
+        translated(QT_TRANSLATE_NOOP(
+            "main",
+            "Trust this CA certificate (PEM file) for a clinic's self-hosted server, in addition to the "
+            "system's (remembered).")),
+        QStringLiteral("FILE"));
+    const QCommandLineOption insecureOption(
+        QStringLiteral("allow-insecure-http"),
+        translated(QT_TRANSLATE_NOOP(
+            "main", "Development only: allow http:// server addresses. Passwords and tokens then travel "
+                    "unencrypted.")));
+    parser.addOptions({dataDirOption, languageOption, searchOption, screenshotOption, dialogShotOption,
+                       serverOption, caOption, insecureOption});
     parser.process(app);
 
-    LanguageManager languages;
     if (parser.isSet(languageOption)) {
         const QString code = parser.value(languageOption);
         if (!LanguageManager::isSupported(code)) {
@@ -74,8 +128,6 @@ int main(int argc, char *argv[])
             return 2;
         }
         languages.setLanguage(code, false);
-    } else {
-        languages.setLanguage(LanguageManager::savedLanguage(), false);
     }
 
     const bool screenshot = parser.isSet(screenshotOption) || parser.isSet(dialogShotOption);
@@ -92,9 +144,40 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // Signing in is optional: without a server or a session the registry works offline.
+    KeychainSecretStore secrets;
+    ApiClient api;
+    api.setAllowInsecureHttp(parser.isSet(insecureOption));
+    SessionManager session(api, secrets);
+    QSettings settings;
+    QString caFile = settings.value(SessionManager::caCertificateSettingsKey()).toString();
+    if (parser.isSet(caOption))
+        caFile = QFileInfo(parser.value(caOption)).absoluteFilePath();
+    if (!caFile.isEmpty()) {
+        QString error;
+        if (!api.setCaCertificateFile(caFile, &error)) {
+            std::fprintf(stderr, "medora: %s\n", qPrintable(error));
+            if (parser.isSet(caOption))
+                return 2;
+        } else if (parser.isSet(caOption)) {
+            settings.setValue(SessionManager::caCertificateSettingsKey(), caFile);
+        }
+    }
+    if (parser.isSet(serverOption)) {
+        const ApiError error = session.setServerAddress(parser.value(serverOption));
+        if (!error.ok()) {
+            std::fprintf(stderr, "medora: %s\n", qPrintable(ApiErrorText::describe(error)));
+            return 2;
+        }
+    } else if (!SessionManager::savedServerAddress().isEmpty()) {
+        // A saved http:// address stays unused without the switch; the sign-in dialog explains.
+        api.setServerAddress(SessionManager::savedServerAddress());
+    }
+
     int exitCode = 0;
     {
         MainWindow window(registry, languages);
+        window.setSession(&session);
         if (parser.isSet(searchOption))
             window.searchField()->setText(parser.value(searchOption));
         window.show();
@@ -106,6 +189,10 @@ int main(int argc, char *argv[])
             if (!window.patientDialog())
                 window.newPatient();
             grabWhenShown(window.patientDialog(), parser.value(dialogShotOption), &exitCode);
+        } else {
+            // Resumes the last session from the keychain once the window is up; offline use
+            // never waits for it.
+            QTimer::singleShot(0, &session, [&session] { session.restore(); });
         }
         const int result = app.exec();
         if (exitCode == 0)

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>ApiErrorText</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунду</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clinic administrator</source>
+        <translation>администратор клиники</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>врач</translation>
+    </message>
+    <message>
+        <source>receptionist</source>
+        <translation>регистратор</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection and the server address. You can keep working offline.</source>
+        <translation>Сервер недоступен. Проверьте подключение к сети и адрес сервера. Можно продолжать работу офлайн.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again; you can keep working offline meanwhile.</source>
+        <translation>Сервер не ответил вовремя. Повторите попытку; пока можно работать офлайн.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so Medora did not connect. If your clinic runs its own server, ask its administrator for the clinic&apos;s CA certificate and start Medora with --ca-certificate FILE.</source>
+        <translation>Сертификат сервера не вызывает доверия, поэтому Medora не подключилась. Если у клиники собственный сервер, попросите у его администратора CA-сертификат клиники и запустите Medora с параметром --ca-certificate ФАЙЛ.</translation>
+    </message>
+    <message>
+        <source>Addresses starting with http:// are not secure and are refused. Use the https:// address of the server.</source>
+        <translation>Адреса, начинающиеся с http://, небезопасны и не принимаются. Используйте адрес сервера с https://.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Enter it like clinic.example.uz or https://clinic.example.uz.</source>
+        <translation>Неверный адрес сервера. Введите его в виде clinic.example.uz или https://clinic.example.uz.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer Medora does not understand (%1). Check the server address.</source>
+        <translation>Сервер прислал ответ, который Medora не понимает (%1). Проверьте адрес сервера.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Вы не вошли в систему.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Try again in %1.</source>
+        <translation>Слишком много попыток входа. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Try again later.</source>
+        <translation>Слишком много попыток входа. Повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Try again in %1.</source>
+        <translation>Слишком много запросов к серверу. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Try again later.</source>
+        <translation>Слишком много запросов к серверу. Повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in %1.</source>
+        <translation>Сервер занят. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Сервер занят. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use its https:// address.</source>
+        <translation>Сервер принимает только защищённые соединения. Используйте его адрес https://.</translation>
+    </message>
+    <message>
+        <source>The server does not answer to this address. Use the address your clinic&apos;s administrator gave you.</source>
+        <translation>Сервер не отвечает по этому адресу. Используйте адрес, который дал администратор клиники.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Сеанс завершён. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>You must change your password first.</source>
+        <translation>Сначала нужно сменить пароль.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least 8 characters.</source>
+        <translation>Пароль слишком короткий: используйте не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>The password is too long: use at most 128 characters.</source>
+        <translation>Пароль слишком длинный: используйте не более 128 символов.</translation>
+    </message>
+    <message>
+        <source>This password is one of the most common ones. Choose another.</source>
+        <translation>Это один из самых распространённых паролей. Выберите другой.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess. Choose a longer one.</source>
+        <translation>Этот пароль слишком легко угадать. Выберите более длинный.</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Вашей учётной записи это действие не разрешено.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1, HTTP %2).</source>
+        <translation>Сервер отклонил запрос (%1, HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The request failed (%1).</source>
+        <translation>Запрос не выполнен (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -413,6 +552,42 @@
         <source>The patient registry cannot be opened.</source>
         <translation>Не удалось открыть реестр пациентов.</translation>
     </message>
+    <message>
+        <source>Medora clinic client</source>
+        <translation>Medora — клиент для клиники</translation>
+    </message>
+    <message>
+        <source>Folder of the local patient registry (default: %1).</source>
+        <translation>Папка локального реестра пациентов (по умолчанию: %1).</translation>
+    </message>
+    <message>
+        <source>Language for this run: uz, ru or en (default: the one chosen in the Language menu, else uz).</source>
+        <translation>Язык на этот запуск: uz, ru или en (по умолчанию: выбранный в меню «Язык», иначе uz).</translation>
+    </message>
+    <message>
+        <source>Start with this search.</source>
+        <translation>Начать с этого поиска.</translation>
+    </message>
+    <message>
+        <source>Save the main window as a PNG to FILE and exit.</source>
+        <translation>Сохранить главное окно в FILE в формате PNG и выйти.</translation>
+    </message>
+    <message>
+        <source>Save the patient dialog of the selected patient (a new one if the registry is empty) as a PNG to FILE and exit.</source>
+        <translation>Сохранить карточку выбранного пациента (нового, если реестр пуст) в FILE в формате PNG и выйти.</translation>
+    </message>
+    <message>
+        <source>Address of the clinic&apos;s Medora server, e.g. https://clinic.example.uz (remembered).</source>
+        <translation>Адрес сервера Medora клиники, например https://clinic.example.uz (запоминается).</translation>
+    </message>
+    <message>
+        <source>Trust this CA certificate (PEM file) for a clinic&apos;s self-hosted server, in addition to the system&apos;s (remembered).</source>
+        <translation>Доверять этому CA-сертификату (файл PEM) для собственного сервера клиники в дополнение к системным (запоминается).</translation>
+    </message>
+    <message>
+        <source>Development only: allow http:// server addresses. Passwords and tokens then travel unencrypted.</source>
+        <translation>Только для разработки: разрешить адреса сервера http://. Пароли и токены тогда передаются без шифрования.</translation>
+    </message>
 </context>
 <context>
     <name>medora-cli</name>
@@ -547,6 +722,115 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     </message>
 </context>
 <context>
+    <name>medora::ApiClient</name>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2</source>
+        <translation>Не удалось прочитать файл CA-сертификата %1: %2</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 is too large.</source>
+        <translation>Файл CA-сертификата %1 слишком большой.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no PEM certificate.</source>
+        <translation>В файле %1 нет сертификата PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Выберите новый пароль</translation>
+    </message>
+    <message>
+        <source>Your account needs a password of your own before you can continue. Use %1 to %2 characters; a long phrase is easier to remember and harder to guess.</source>
+        <translation>Чтобы продолжить, задайте собственный пароль учётной записи. Используйте от %1 до %2 символов; длинную фразу легче запомнить и труднее угадать.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>&amp;Повторите новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Сменить пароль</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LoginDialog</name>
+    <message>
+        <source>Sign in to the clinic server</source>
+        <translation>Вход на сервер клиники</translation>
+    </message>
+    <message>
+        <source>Sign in with the login or phone number and the password your clinic&apos;s administrator gave you. Without signing in, the patient registry on this computer keeps working.</source>
+        <translation>Войдите с логином или номером телефона и паролем, которые выдал администратор клиники. Без входа реестр пациентов на этом компьютере продолжает работать.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>&amp;Login or phone:</source>
+        <translation>&amp;Логин или телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>clinic.example.uz</source>
+        <translation>clinic.example.uz</translation>
+    </message>
+    <message>
+        <source>login or +998 90 123 45 67</source>
+        <translation>логин или +998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>Development mode: insecure http:// addresses are allowed. Passwords and tokens may travel unencrypted.</source>
+        <translation>Режим разработки: разрешены небезопасные адреса http://. Пароли и токены могут передаваться без шифрования.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Выполняется вход…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Введите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Enter your login or phone number.</source>
+        <translation>Введите логин или номер телефона.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>The password was not changed, so you are not signed in.</source>
+        <translation>Пароль не изменён, поэтому вход не выполнен.</translation>
+    </message>
+</context>
+<context>
     <name>medora::MainWindow</name>
     <message>
         <source>Medora — patient registry</source>
@@ -631,6 +915,42 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     <message>
         <source>This visit was not recorded in the recent patients: %1</source>
         <translation>Этот визит не записан в список недавних пациентов: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Учётная запись</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Войти…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>В&amp;ыйти</translation>
+    </message>
+    <message>
+        <source>The system keychain did not keep the sign-in, so you will sign in again next time: %1</source>
+        <translation>Системное хранилище ключей не сохранило вход, поэтому в следующий раз придётся войти снова: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) at %3</source>
+        <translation>Вход выполнен: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Выполняется вход…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Подключение к серверу…</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Работа офлайн</translation>
+    </message>
+    <message>
+        <source>insecure HTTP allowed (development mode)</source>
+        <translation>разрешён небезопасный HTTP (режим разработки)</translation>
     </message>
 </context>
 <context>

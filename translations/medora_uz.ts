@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uz_UZ" sourcelanguage="en">
 <context>
+    <name>ApiErrorText</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n soniya</numerusform>
+            <numerusform>%n soniya</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n daqiqa</numerusform>
+            <numerusform>%n daqiqa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clinic administrator</source>
+        <translation>klinika administratori</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>shifokor</translation>
+    </message>
+    <message>
+        <source>receptionist</source>
+        <translation>registrator</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network connection and the server address. You can keep working offline.</source>
+        <translation>Serverga ulanib boʻlmadi. Tarmoq ulanishini va server manzilini tekshiring. Oflayn ishlashda davom etishingiz mumkin.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again; you can keep working offline meanwhile.</source>
+        <translation>Server oʻz vaqtida javob bermadi. Qayta urinib koʻring; bu orada oflayn ishlashingiz mumkin.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so Medora did not connect. If your clinic runs its own server, ask its administrator for the clinic&apos;s CA certificate and start Medora with --ca-certificate FILE.</source>
+        <translation>Server sertifikatiga ishonib boʻlmaydi, shuning uchun Medora ulanmadi. Agar klinikangiz oʻz serveridan foydalansa, uning administratoridan klinikaning CA sertifikatini soʻrang va Medorani --ca-certificate FAYL parametri bilan ishga tushiring.</translation>
+    </message>
+    <message>
+        <source>Addresses starting with http:// are not secure and are refused. Use the https:// address of the server.</source>
+        <translation>http:// bilan boshlanadigan manzillar xavfsiz emas va rad etiladi. Serverning https:// manzilidan foydalaning.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Enter it like clinic.example.uz or https://clinic.example.uz.</source>
+        <translation>Server manzili notoʻgʻri. Uni clinic.example.uz yoki https://clinic.example.uz koʻrinishida kiriting.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer Medora does not understand (%1). Check the server address.</source>
+        <translation>Server Medora tushunmaydigan javob qaytardi (%1). Server manzilini tekshiring.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Siz tizimga kirmagansiz.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Bekor qilindi.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Joriy parol notoʻgʻri.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Login yoki parol notoʻgʻri.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Try again in %1.</source>
+        <translation>Kirishga urinishlar juda koʻp. Qayta urinish uchun kuting: %1.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Try again later.</source>
+        <translation>Kirishga urinishlar juda koʻp. Keyinroq qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Try again in %1.</source>
+        <translation>Serverga soʻrovlar juda koʻp. Qayta urinish uchun kuting: %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the server. Try again later.</source>
+        <translation>Serverga soʻrovlar juda koʻp. Keyinroq qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in %1.</source>
+        <translation>Server band. Qayta urinish uchun kuting: %1.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Server band. Birozdan soʻng qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections. Use its https:// address.</source>
+        <translation>Server faqat xavfsiz ulanishlarni qabul qiladi. Uning https:// manzilidan foydalaning.</translation>
+    </message>
+    <message>
+        <source>The server does not answer to this address. Use the address your clinic&apos;s administrator gave you.</source>
+        <translation>Server bu manzil orqali javob bermaydi. Klinikangiz administratori bergan manzildan foydalaning.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Seansingiz tugadi. Iltimos, qaytadan kiring.</translation>
+    </message>
+    <message>
+        <source>You must change your password first.</source>
+        <translation>Avval parolingizni oʻzgartirishingiz kerak.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least 8 characters.</source>
+        <translation>Parol juda qisqa: kamida 8 ta belgi ishlating.</translation>
+    </message>
+    <message>
+        <source>The password is too long: use at most 128 characters.</source>
+        <translation>Parol juda uzun: koʻpi bilan 128 ta belgi ishlating.</translation>
+    </message>
+    <message>
+        <source>This password is one of the most common ones. Choose another.</source>
+        <translation>Bu parol eng koʻp ishlatiladigan parollardan biri. Boshqasini tanlang.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess. Choose a longer one.</source>
+        <translation>Bu parolni topish juda oson. Uzunroq parol tanlang.</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Hisobingizga bu amalga ruxsat berilmagan.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1, HTTP %2).</source>
+        <translation>Server soʻrovni rad etdi (%1, HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The request failed (%1).</source>
+        <translation>Soʻrov bajarilmadi (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -403,6 +540,42 @@
         <source>The patient registry cannot be opened.</source>
         <translation>Bemorlar roʻyxatini ochib boʻlmadi.</translation>
     </message>
+    <message>
+        <source>Medora clinic client</source>
+        <translation>Medora — klinika dasturi</translation>
+    </message>
+    <message>
+        <source>Folder of the local patient registry (default: %1).</source>
+        <translation>Mahalliy bemorlar roʻyxati papkasi (standart: %1).</translation>
+    </message>
+    <message>
+        <source>Language for this run: uz, ru or en (default: the one chosen in the Language menu, else uz).</source>
+        <translation>Ushbu ishga tushirish uchun til: uz, ru yoki en (standart: Til menyusida tanlangani, boʻlmasa uz).</translation>
+    </message>
+    <message>
+        <source>Start with this search.</source>
+        <translation>Shu qidiruv bilan boshlash.</translation>
+    </message>
+    <message>
+        <source>Save the main window as a PNG to FILE and exit.</source>
+        <translation>Asosiy oynani FILE ga PNG sifatida saqlab, chiqish.</translation>
+    </message>
+    <message>
+        <source>Save the patient dialog of the selected patient (a new one if the registry is empty) as a PNG to FILE and exit.</source>
+        <translation>Tanlangan bemor oynasini (roʻyxat boʻsh boʻlsa, yangi bemor oynasini) FILE ga PNG sifatida saqlab, chiqish.</translation>
+    </message>
+    <message>
+        <source>Address of the clinic&apos;s Medora server, e.g. https://clinic.example.uz (remembered).</source>
+        <translation>Klinika Medora serverining manzili, masalan https://clinic.example.uz (eslab qolinadi).</translation>
+    </message>
+    <message>
+        <source>Trust this CA certificate (PEM file) for a clinic&apos;s self-hosted server, in addition to the system&apos;s (remembered).</source>
+        <translation>Klinikaning oʻz serveri uchun tizimdagilarga qoʻshimcha ravishda ushbu CA sertifikatiga (PEM fayl) ishonish (eslab qolinadi).</translation>
+    </message>
+    <message>
+        <source>Development only: allow http:// server addresses. Passwords and tokens then travel unencrypted.</source>
+        <translation>Faqat ishlab chiqish uchun: http:// server manzillariga ruxsat berish. Bunda parollar va tokenlar shifrlanmagan holda uzatiladi.</translation>
+    </message>
 </context>
 <context>
     <name>medora-cli</name>
@@ -535,6 +708,115 @@ docs/cli.md da tavsiflangan.</translation>
     </message>
 </context>
 <context>
+    <name>medora::ApiClient</name>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2</source>
+        <translation>%1 CA sertifikat faylini oʻqib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 is too large.</source>
+        <translation>%1 CA sertifikat fayli juda katta.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no PEM certificate.</source>
+        <translation>%1 faylida PEM sertifikati yoʻq.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Yangi parol tanlang</translation>
+    </message>
+    <message>
+        <source>Your account needs a password of your own before you can continue. Use %1 to %2 characters; a long phrase is easier to remember and harder to guess.</source>
+        <translation>Davom etish uchun hisobingizga oʻzingizning parolingiz kerak. %1 dan %2 tagacha belgi ishlating; uzun iborani eslab qolish osonroq, topish esa qiyinroq.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Joriy parol:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Yangi parol:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>Yangi parolni &amp;takrorlang:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Parolni &amp;oʻzgartirish</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Joriy parolingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Kiritilgan ikki yangi parol bir xil emas.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LoginDialog</name>
+    <message>
+        <source>Sign in to the clinic server</source>
+        <translation>Klinika serveriga kirish</translation>
+    </message>
+    <message>
+        <source>Sign in with the login or phone number and the password your clinic&apos;s administrator gave you. Without signing in, the patient registry on this computer keeps working.</source>
+        <translation>Klinikangiz administratori bergan login yoki telefon raqami va parol bilan kiring. Tizimga kirmasangiz ham, ushbu kompyuterdagi bemorlar roʻyxati ishlashda davom etadi.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Server manzili:</translation>
+    </message>
+    <message>
+        <source>&amp;Login or phone:</source>
+        <translation>&amp;Login yoki telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Parol:</translation>
+    </message>
+    <message>
+        <source>clinic.example.uz</source>
+        <translation>clinic.example.uz</translation>
+    </message>
+    <message>
+        <source>login or +998 90 123 45 67</source>
+        <translation>login yoki +998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>Development mode: insecure http:// addresses are allowed. Passwords and tokens may travel unencrypted.</source>
+        <translation>Ishlab chiqish rejimi: xavfsiz boʻlmagan http:// manzillarga ruxsat berilgan. Parollar va tokenlar shifrlanmagan holda uzatilishi mumkin.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Kirilmoqda…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Kirish</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Server manzilini kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter your login or phone number.</source>
+        <translation>Login yoki telefon raqamingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Parolingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>The password was not changed, so you are not signed in.</source>
+        <translation>Parol oʻzgartirilmadi, shuning uchun tizimga kirmadingiz.</translation>
+    </message>
+</context>
+<context>
     <name>medora::MainWindow</name>
     <message>
         <source>Medora — patient registry</source>
@@ -619,6 +901,42 @@ docs/cli.md da tavsiflangan.</translation>
     <message>
         <source>This visit was not recorded in the recent patients: %1</source>
         <translation>Bu tashrif soʻnggi bemorlar roʻyxatiga yozilmadi: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Hisob</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Kirish…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Chiqish</translation>
+    </message>
+    <message>
+        <source>The system keychain did not keep the sign-in, so you will sign in again next time: %1</source>
+        <translation>Tizim kalitlar ombori kirish maʼlumotini saqlamadi, shuning uchun keyingi safar qaytadan kirasiz: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) at %3</source>
+        <translation>%3: %1 (%2) sifatida kirilgan</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Kirilmoqda…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Serverga ulanilmoqda…</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Oflayn ishlanmoqda</translation>
+    </message>
+    <message>
+        <source>insecure HTTP allowed (development mode)</source>
+        <translation>xavfsiz boʻlmagan HTTP ruxsat etilgan (ishlab chiqish rejimi)</translation>
     </message>
 </context>
 <context>

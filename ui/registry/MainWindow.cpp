@@ -1,9 +1,12 @@
 #include "registry/MainWindow.h"
 
+#include "auth/ApiErrorText.h"
+#include "auth/LoginDialog.h"
 #include "i18n/LanguageManager.h"
 #include "registry/PatientDialog.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
+#include "session/SessionManager.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -14,6 +17,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -191,6 +195,12 @@ void MainWindow::retranslateUi()
     m_findAction->setText(tr("&Find patient"));
     m_quitAction->setText(tr("&Quit"));
     m_model->retranslate();
+    if (m_accountMenu) {
+        m_accountMenu->setTitle(tr("&Account"));
+        m_signInAction->setText(tr("&Sign in…"));
+        m_signOutAction->setText(tr("Sign &out"));
+        updateSessionStatus();
+    }
 
     // Widths follow the font and the header words, never fixed pixel counts.
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -237,6 +247,103 @@ PatientDialog *MainWindow::patientDialog() const
 QString MainWindow::statusText() const
 {
     return m_status->text();
+}
+
+void MainWindow::setSession(SessionManager *session)
+{
+    if (m_session || !session)
+        return;
+    m_session = session;
+    m_signInAction = new QAction(this);
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::showSignIn);
+    m_signOutAction = new QAction(this);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+    m_accountMenu = new QMenu(this);
+    m_accountMenu->setObjectName(QStringLiteral("accountMenu"));
+    m_accountMenu->addAction(m_signInAction);
+    m_accountMenu->addAction(m_signOutAction);
+    menuBar()->insertMenu(m_languageMenu->menuAction(), m_accountMenu);
+
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
+    statusBar()->addPermanentWidget(m_sessionLabel);
+
+    connect(session, &SessionManager::stateChanged, this, &MainWindow::updateSessionStatus);
+    connect(session, &SessionManager::signedIn, this, &MainWindow::updateSessionStatus);
+    connect(session, &SessionManager::sessionEnded, this, [this](const ApiError &reason) {
+        statusBar()->showMessage(ApiErrorText::describe(reason), kNoticeTimeoutMs);
+    });
+    connect(session, &SessionManager::keychainFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(
+            tr("The system keychain did not keep the sign-in, so you will sign in again next time: %1")
+                .arg(message),
+            kNoticeTimeoutMs);
+    });
+    retranslateUi();
+}
+
+LoginDialog *MainWindow::loginDialog() const
+{
+    return m_loginDialog;
+}
+
+QString MainWindow::sessionStatusText() const
+{
+    return m_sessionLabel ? m_sessionLabel->text() : QString();
+}
+
+void MainWindow::updateSessionStatus()
+{
+    if (!m_session || !m_sessionLabel)
+        return;
+    QString text;
+    switch (m_session->state()) {
+    case SessionManager::State::SignedIn: {
+        const UserProfile user = m_session->user();
+        text = tr("Signed in as %1 (%2) at %3")
+                   .arg(user.displayName(), ApiErrorText::roleName(user.role), user.clinicName);
+        break;
+    }
+    case SessionManager::State::SigningIn:
+    case SessionManager::State::PasswordChangeRequired:
+        text = tr("Signing in…");
+        break;
+    case SessionManager::State::Restoring:
+        text = tr("Connecting to the server…");
+        break;
+    case SessionManager::State::SignedOut:
+        text = tr("Working offline");
+        break;
+    }
+    if (m_session->api().allowsInsecureHttp())
+        text += QStringLiteral(" — ") + tr("insecure HTTP allowed (development mode)");
+    m_sessionLabel->setText(text);
+    m_sessionLabel->setAccessibleName(text);
+    const bool signedOut = m_session->state() == SessionManager::State::SignedOut;
+    m_signInAction->setEnabled(signedOut);
+    m_signOutAction->setEnabled(!signedOut);
+}
+
+void MainWindow::showSignIn()
+{
+    if (!m_session)
+        return;
+    if (m_loginDialog) {
+        m_loginDialog->raise();
+        m_loginDialog->activateWindow();
+        return;
+    }
+    m_loginDialog = new LoginDialog(*m_session, this);
+    m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_loginDialog->open();
+}
+
+void MainWindow::signOut()
+{
+    if (m_session)
+        m_session->signOut();
 }
 
 void MainWindow::updateStatus()

@@ -14,7 +14,9 @@ class QTableView;
 namespace medora {
 
 class LanguageManager;
+class LoginDialog;
 class PatientDialog;
+class SessionManager;
 class PatientListModel;
 class PatientRegistry;
 
@@ -35,11 +37,21 @@ public:
     PatientDialog *patientDialog() const;
     QString statusText() const;
 
+    // Connects the window to the server session: an Account menu (sign in, sign out) and a
+    // permanent status label. Without it the window is the offline registry it always was.
+    void setSession(SessionManager *session);
+    QString sessionStatusText() const;
+    QAction *signInAction() const { return m_signInAction; }
+    QAction *signOutAction() const { return m_signOutAction; }
+    LoginDialog *loginDialog() const;
+
 public slots:
     void newPatient();
     void editCurrentPatient();
     void openPatient(qint64 localId);
     void focusSearch();
+    void showSignIn();
+    void signOut();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,6 +65,7 @@ private:
     void retranslateUi();
     void updateStatus();
     void updateLanguageChecks();
+    void updateSessionStatus();
     void onSearchTextChanged(const QString &text);
     void onDialogFinished(int result);
     void selectRow(int row);
@@ -79,6 +92,13 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+
+    QPointer<SessionManager> m_session;
+    QPointer<LoginDialog> m_loginDialog;
+    QMenu *m_accountMenu = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QLabel *m_sessionLabel = nullptr;
 };
 
 } // namespace medora

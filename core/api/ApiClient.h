@@ -1,0 +1,124 @@
+#pragma once
+
+#include "api/ApiError.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <map>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace medora {
+
+// The client's only door to medora-server's HTTP API (/api/v1, see docs/api.md).
+// Asynchronous: every call returns at once and reports through its callback from the event
+// loop; nothing here spins a nested event loop. Transport rules that protect the tokens:
+// - https:// only, unless the development switch allows http:// (setAllowInsecureHttp);
+// - TLS is verified against the system's CAs plus, optionally, the clinic's own CA for a
+//   self-hosted server; certificate errors are never ignored;
+// - redirects are not followed (a bearer token must not travel to another address);
+// - every transfer has a timeout and every answer a size limit.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Response
+    {
+        int httpStatus = 0;
+        QJsonObject json;     // the body when it is a JSON object; empty for 204 and errors
+        QDateTime serverTime; // the Date header (UTC); invalid when absent
+        ApiError error;
+        bool ok() const { return error.ok(); }
+    };
+    using Callback = std::function<void(const Response &)>;
+
+    static constexpr int kDefaultTransferTimeoutMs = 20000;
+    static constexpr qint64 kDefaultMaxResponseBytes = 4 * 1024 * 1024;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    // Pending calls are aborted without calling their callbacks.
+    ~ApiClient() override;
+
+    // The development switch: lets http:// through (shown in the UI whenever it is on).
+    void setAllowInsecureHttp(bool allow);
+    bool allowsInsecureHttp() const { return m_allowInsecureHttp; }
+
+    // Accepts "clinic.example.uz", "clinic.example.uz:8443", "https://host/prefix" and, with
+    // the switch, "http://…". A bare host name means https. On error nothing changes.
+    ApiError setServerAddress(const QString &address);
+    static ApiError parseServerAddress(const QString &address, bool allowInsecureHttp, QUrl *url);
+    QUrl serverUrl() const { return m_serverUrl; }
+    bool hasServer() const { return m_serverUrl.isValid(); }
+
+    // Trusts the clinic's own CA (a PEM file with one or more certificates) in addition to
+    // the system's CAs. An empty path goes back to the system's CAs only. On failure nothing
+    // changes and `error` says why (translated).
+    bool setCaCertificateFile(const QString &path, QString *error = nullptr);
+    QString caCertificateFile() const { return m_caCertificateFile; }
+
+    void setTransferTimeout(int milliseconds) { m_transferTimeoutMs = milliseconds; }
+    int transferTimeout() const { return m_transferTimeoutMs; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+
+    // A call to /api/v1/<path>. `accessToken` goes into "Authorization: Bearer"; `body` is
+    // sent as JSON unless null. `done` runs once, unless `context` is destroyed first.
+    // Returns an id for abort().
+    quint64 send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                 const QByteArray &accessToken, QObject *context, Callback done);
+    // The callback runs with a Cancelled error.
+    void abort(quint64 id);
+    int pendingCount() const { return static_cast<int>(m_pending.size()); }
+
+    // The endpoints of the contract (docs/api.md).
+    quint64 login(const QString &login, const QString &password, const QString &deviceId,
+                  const QString &deviceName, QObject *context, Callback done);
+    quint64 refresh(const QByteArray &refreshToken, const QString &deviceId, QObject *context, Callback done);
+    quint64 logout(const QByteArray &accessToken, QObject *context, Callback done);
+    quint64 me(const QByteArray &accessToken, QObject *context, Callback done);
+    quint64 changePassword(const QByteArray &accessToken, const QString &currentPassword,
+                           const QString &newPassword, QObject *context, Callback done);
+
+private:
+    struct Pending
+    {
+        QNetworkReply *reply = nullptr;
+        QByteArray body;
+        bool tooLarge = false;
+        bool cancelled = false;
+        bool hasContext = false;
+        QList<QSslError> sslErrors;
+        QPointer<QObject> context;
+        Callback done;
+    };
+
+    QUrl endpoint(const QString &path) const;
+    void onReadyRead(quint64 id);
+    void onFinished(quint64 id);
+    Response responseFor(const Pending &pending) const;
+    void finishLater(QObject *context, Callback done, const ApiError &error);
+
+    QNetworkAccessManager *m_network = nullptr;
+    QUrl m_serverUrl;
+    bool m_allowInsecureHttp = false;
+    QString m_caCertificateFile;
+    QSslConfiguration m_sslConfiguration;
+    int m_transferTimeoutMs = kDefaultTransferTimeoutMs;
+    qint64 m_maxResponseBytes = kDefaultMaxResponseBytes;
+    quint64 m_nextId = 1;
+    std::map<quint64, Pending> m_pending;
+};
+
+} // namespace medora

@@ -1,0 +1,278 @@
+#include "api/ApiServer.h"
+
+#include "api/ApiError.h"
+#include "api/AuditApi.h"
+#include "api/AuthApi.h"
+#include "api/HealthApi.h"
+#include "api/JsonBodyDecoder.h"
+#include "api/PasswordWorkPool.h"
+#include "api/RequestGuard.h"
+#include "api/StaffApi.h"
+#include "auth/RateLimiter.h"
+#include "auth/SessionService.h"
+#include "config/ServerConfig.h"
+#include "observability/Metrics.h"
+
+#include <QElapsedTimer>
+
+namespace medora::server {
+
+namespace {
+
+// Who may call a route; everything else about a route follows from this.
+enum class Access
+{
+    Open,       // /health, /ready, /metrics: no rate limit (probes must always get through)
+    Anonymous,  // sign-in and refresh: limited per client address
+    SignedIn,   // any role with a valid access token: limited per user
+    ClinicAdmin // a clinic admin, on their own clinic only
+};
+
+struct RouteRules
+{
+    Access access = Access::SignedIn;
+    bool allowedWhilePasswordMustChange = false;
+    bool bodyless = false; // a body, if any, must be an empty JSON object
+};
+
+using ActorHandler = std::function<HttpReply(HttpRequest &, const Actor &)>;
+
+void addCommonHeaders(HttpResponse &response)
+{
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+}
+
+// "Bearer <token>": the scheme is case-insensitive, the token is base64url.
+QString bearerToken(const HttpRequest &request)
+{
+    const QByteArray header = request.header("authorization");
+    if (header.size() < 8 || header.size() > 300 || header.left(7).toLower() != "bearer ")
+        return {};
+    const QByteArray token = header.mid(7).trimmed();
+    for (const char c : token) {
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                             c == '-' || c == '_' || c == '=' || c == '.' || c == '~' || c == '+' || c == '/';
+        if (!allowed)
+            return {};
+    }
+    return QString::fromLatin1(token);
+}
+
+} // namespace
+
+class ApiServer::Private
+{
+public:
+    explicit Private(ServerServices services)
+        : services(services), guard(services.config),
+          anonymousLimiter(services.config.anonymousPerIp.perMinute, services.config.anonymousPerIp.burst),
+          userLimiter(services.config.userLimit.perMinute, services.config.userLimit.burst),
+          healthApi(services.config, services.database, services.metrics),
+          authApi(services.sessions, services.accounts, services.metrics, passwordPool),
+          staffApi(services.accounts, passwordPool), auditApi(services.audit)
+    {
+        buildRoutes();
+    }
+
+    HttpReply handle(HttpRequest &request);
+
+    ServerServices services;
+    RequestGuard guard;
+    RateLimiter anonymousLimiter;
+    RateLimiter userLimiter;
+    PasswordWorkPool passwordPool{1, 8};
+    HealthApi healthApi;
+    AuthApi authApi;
+    StaffApi staffApi;
+    AuditApi auditApi;
+    HttpRouter router;
+
+private:
+    void buildRoutes();
+    void open(const QByteArray &method, const QString &pattern,
+              std::function<HttpReply(HttpRequest &)> handler);
+    void anonymous(const QByteArray &method, const QString &pattern,
+                   std::function<HttpReply(HttpRequest &)> handler);
+    void signedIn(const QByteArray &method, const QString &pattern, RouteRules rules, ActorHandler handler);
+
+    std::optional<HttpResponse> limitAnonymous(const HttpRequest &request);
+    HttpReply authenticated(HttpRequest &request, const RouteRules &rules, const ActorHandler &handler);
+};
+
+void ApiServer::Private::buildRoutes()
+{
+    open("GET", QStringLiteral("/health"), [this](HttpRequest &r) { return healthApi.health(r); });
+    open("GET", QStringLiteral("/ready"), [this](HttpRequest &r) { return healthApi.ready(r); });
+    open("GET", QStringLiteral("/metrics"), [this](HttpRequest &r) { return healthApi.metrics(r); });
+
+    anonymous("POST", QStringLiteral("/api/v1/auth/login"),
+              [this](HttpRequest &r) { return authApi.login(r); });
+    anonymous("POST", QStringLiteral("/api/v1/auth/refresh"),
+              [this](HttpRequest &r) { return authApi.refresh(r); });
+
+    RouteRules self;
+    self.allowedWhilePasswordMustChange = true;
+    RouteRules selfBodyless = self;
+    selfBodyless.bodyless = true;
+    signedIn("POST", QStringLiteral("/api/v1/auth/logout"), selfBodyless,
+             [this](HttpRequest &r, const Actor &a) { return authApi.logout(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/me"), self,
+             [this](HttpRequest &r, const Actor &a) { return authApi.me(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/me/password"), self,
+             [this](HttpRequest &r, const Actor &a) { return authApi.changePassword(r, a); });
+
+    RouteRules admin;
+    admin.access = Access::ClinicAdmin;
+    RouteRules adminBodyless = admin;
+    adminBodyless.bodyless = true;
+    signedIn("GET", QStringLiteral("/api/v1/staff"), admin,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.list(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/staff"), admin,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.create(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/staff/{id}"), admin,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.get(r, a); });
+    signedIn("PATCH", QStringLiteral("/api/v1/staff/{id}"), admin,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.update(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/staff/{id}/reset-password"), adminBodyless,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.resetPassword(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/staff/{id}/revoke-sessions"), adminBodyless,
+             [this](HttpRequest &r, const Actor &a) { return staffApi.revokeSessions(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/audit"), admin,
+             [this](HttpRequest &r, const Actor &a) { return auditApi.list(r, a); });
+}
+
+void ApiServer::Private::open(const QByteArray &method, const QString &pattern,
+                              std::function<HttpReply(HttpRequest &)> handler)
+{
+    router.add(method, pattern, std::move(handler));
+}
+
+void ApiServer::Private::anonymous(const QByteArray &method, const QString &pattern,
+                                   std::function<HttpReply(HttpRequest &)> handler)
+{
+    router.add(method, pattern, [this, handler = std::move(handler)](HttpRequest &request) -> HttpReply {
+        if (auto limited = limitAnonymous(request))
+            return *limited;
+        return handler(request);
+    });
+}
+
+void ApiServer::Private::signedIn(const QByteArray &method, const QString &pattern, RouteRules rules,
+                                  ActorHandler handler)
+{
+    router.add(method, pattern, [this, rules, handler = std::move(handler)](HttpRequest &request) {
+        return authenticated(request, rules, handler);
+    });
+}
+
+std::optional<HttpResponse> ApiServer::Private::limitAnonymous(const HttpRequest &request)
+{
+    int retryAfter = 0;
+    if (!anonymousLimiter.tryAcquire(QStringLiteral("ip:") + request.clientAddress.toString(), &retryAfter))
+        return ApiError::rateLimited(retryAfter);
+    return std::nullopt;
+}
+
+HttpReply ApiServer::Private::authenticated(HttpRequest &request, const RouteRules &rules,
+                                            const ActorHandler &handler)
+{
+    const QString token = bearerToken(request);
+    if (token.isEmpty()) {
+        // Callers without a valid token are anonymous: they spend their address's budget.
+        if (auto limited = limitAnonymous(request))
+            return *limited;
+        return ApiError::unauthorized(QStringLiteral("invalid_token"),
+                                      QStringLiteral("Sign in first: a bearer access token is required."));
+    }
+    const Outcome<Actor> actor = services.sessions.authenticate(token, request.clientAddress);
+    if (!actor.ok()) {
+        if (auto limited = limitAnonymous(request))
+            return *limited;
+        if (actor.error().kind != ServiceError::Kind::Unauthorized)
+            return ApiError::response(actor.error());
+        HttpResponse response = ApiError::response(actor.error());
+        response.setHeader("WWW-Authenticate", "Bearer");
+        return response;
+    }
+    int retryAfter = 0;
+    if (!userLimiter.tryAcquire(QStringLiteral("user:") + actor.value().userId, &retryAfter))
+        return ApiError::rateLimited(retryAfter);
+    if (actor.value().mustChangePassword && !rules.allowedWhilePasswordMustChange)
+        return ApiError::response(
+            403, QStringLiteral("password_change_required"),
+            QStringLiteral("Change the one-time password first (POST /api/v1/me/password)."));
+    if (rules.access == Access::ClinicAdmin && actor.value().role != Role::ClinicAdmin)
+        return ApiError::forbidden();
+    if (rules.bodyless && !request.body.trimmed().isEmpty()) {
+        JsonBodyDecoder empty(request.body, {});
+        if (!empty.ok())
+            return ApiError::response(empty.error());
+    }
+    return handler(request, actor.value());
+}
+
+HttpReply ApiServer::Private::handle(HttpRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpHandler handler;
+    QString pattern;
+    QList<QByteArray> allowed;
+    const HttpRouter::MatchResult match = router.match(request, &handler, &pattern, &allowed);
+    const QString route = match == HttpRouter::MatchResult::Matched ? pattern : QStringLiteral("unmatched");
+
+    HttpReply reply = [&]() -> HttpReply {
+        if (std::optional<HttpResponse> refused = guard.check(request))
+            return *refused;
+        switch (match) {
+        case HttpRouter::MatchResult::NotFound:
+            if (auto limited = limitAnonymous(request))
+                return *limited;
+            return ApiError::notFound();
+        case HttpRouter::MatchResult::MethodNotAllowed:
+            if (auto limited = limitAnonymous(request))
+                return *limited;
+            return ApiError::methodNotAllowed(allowed);
+        case HttpRouter::MatchResult::Matched:
+            break;
+        }
+        return handler(request);
+    }();
+
+    Metrics &metrics = services.metrics;
+    const QByteArray method = request.method;
+    if (!reply.isDeferred()) {
+        HttpResponse response = reply.response();
+        addCommonHeaders(response);
+        metrics.recordRequest(route, method, response.status, double(timer.nsecsElapsed()) / 1e9);
+        return response;
+    }
+    // Timed when the pool finishes the work, on the thread that finished it.
+    return HttpReply::later(reply.future().then([&metrics, route, method, timer](HttpResponse response) {
+        addCommonHeaders(response);
+        metrics.recordRequest(route, method, response.status, double(timer.nsecsElapsed()) / 1e9);
+        return response;
+    }));
+}
+
+ApiServer::ApiServer(ServerServices services) : d(std::make_unique<Private>(services)) {}
+
+ApiServer::~ApiServer()
+{
+    // Deferred replies still running refer to the services and the metrics.
+    d->passwordPool.waitForDone();
+}
+
+HttpHandler ApiServer::handler()
+{
+    Private *p = d.get();
+    return [p](HttpRequest &request) { return p->handle(request); };
+}
+
+QList<HttpRouter::Route> ApiServer::routes() const
+{
+    return d->router.routes();
+}
+
+} // namespace medora::server

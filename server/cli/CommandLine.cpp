@@ -1,0 +1,111 @@
+#include "cli/CommandLine.h"
+
+#include "app/ServerApplication.h"
+#include "app/ServerCore.h"
+#include "cli/AccountCommands.h"
+#include "cli/CliOutput.h"
+#include "cli/DemoSeeder.h"
+#include "cli/MaintenanceCommands.h"
+#include "config/ServerConfig.h"
+
+#include <cstdio>
+#include <functional>
+
+namespace medora::server {
+
+CommandLine::CommandLine(QString version) : m_version(std::move(version)) {}
+
+QString CommandLine::usage()
+{
+    return QStringLiteral(
+        "Usage: medora-server <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  serve                         run the server (configuration: environment and .env)\n"
+        "  migrate                       create or upgrade the database; prints the schema version\n"
+        "  create-clinic --name NAME     prints {\"clinicId\":...}\n"
+        "  create-user --clinic ID --login LOGIN --full-name NAME --role ROLE\n"
+        "              [--phone +998...] [--password-stdin]\n"
+        "                                ROLE: clinic_admin, doctor or receptionist; prints\n"
+        "                                {\"userId\",\"login\",\"oneTimePassword\"} (no password with\n"
+        "                                --password-stdin, which reads it from standard input)\n"
+        "  disable-user --login LOGIN    disable an account (login name or phone); ends its sessions\n"
+        "  enable-user --login LOGIN     enable a disabled account again\n"
+        "  revoke-sessions --login LOGIN end every session of an account\n"
+        "  verify-audit                  check the audit log's hash chain\n"
+        "  seed-demo                     create the demo clinic and staff (prints their passwords once)\n"
+        "  help, --help                  this text\n"
+        "  version, --version            the version\n"
+        "\n"
+        "Configuration: docs/operations.md and server/.env.example. The .env file is read from\n"
+        "MEDORA_ENV_FILE or ./.env; environment variables override it.\n");
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    if (arguments.size() < 2) {
+        CliOutput::error(CliOutput::usageError, QStringLiteral("no command given"));
+        std::fputs(qPrintable(usage()), stderr);
+        return CliOutput::usageError;
+    }
+    const QString command = arguments.at(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QLatin1String("help") || command == QLatin1String("--help") ||
+        command == QLatin1String("-h")) {
+        CliOutput::line(usage().trimmed());
+        return 0;
+    }
+    if (command == QLatin1String("version") || command == QLatin1String("--version")) {
+        CliOutput::line(QStringLiteral("medora-server ") + m_version);
+        return 0;
+    }
+
+    using Action = std::function<int(ServerCore &, const QStringList &)>;
+    const QList<QPair<QString, Action>> commands{
+        {QStringLiteral("migrate"), &MaintenanceCommands::migrate},
+        {QStringLiteral("verify-audit"), &MaintenanceCommands::verifyAudit},
+        {QStringLiteral("create-clinic"), &AccountCommands::createClinic},
+        {QStringLiteral("create-user"), &AccountCommands::createUser},
+        {QStringLiteral("disable-user"),
+         [](ServerCore &core, const QStringList &a) { return AccountCommands::setDisabled(core, a, true); }},
+        {QStringLiteral("enable-user"),
+         [](ServerCore &core, const QStringList &a) { return AccountCommands::setDisabled(core, a, false); }},
+        {QStringLiteral("revoke-sessions"), &AccountCommands::revokeSessions},
+        {QStringLiteral("seed-demo"), &DemoSeeder::run},
+    };
+    Action action;
+    for (const auto &entry : commands) {
+        if (entry.first == command)
+            action = entry.second;
+    }
+    if (!action && command != QLatin1String("serve"))
+        return CliOutput::error(
+            CliOutput::usageError,
+            QStringLiteral("unknown command '%1' (try: medora-server help)").arg(command));
+
+    ServerConfig config;
+    QStringList errors;
+    if (!ServerConfig::load(QProcessEnvironment::systemEnvironment(), &config, &errors)) {
+        for (const QString &error : std::as_const(errors))
+            CliOutput::error(CliOutput::usageError, error);
+        return CliOutput::usageError;
+    }
+
+    if (command == QLatin1String("serve")) {
+        if (!rest.isEmpty())
+            return CliOutput::error(
+                CliOutput::usageError,
+                QStringLiteral("serve takes no arguments; it is configured by environment "
+                               "variables (see server/.env.example)"));
+        ServerApplication application(config);
+        return application.run();
+    }
+
+    ServerCore core(config);
+    QString error;
+    if (!core.open(&error))
+        return CliOutput::error(CliOutput::failure, QStringLiteral("database: ") + error);
+    return action(core, rest);
+}
+
+} // namespace medora::server

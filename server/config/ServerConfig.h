@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace medora::server {
+
+// Rate limits: a bucket of `burst` requests refilled at `perMinute`.
+struct RateLimit
+{
+    int perMinute = 0;
+    int burst = 0;
+};
+
+// Everything medora-server is configured with. Read from the process environment, then an
+// optional .env file (the environment wins). server/.env.example documents every name.
+struct ServerConfig
+{
+    bool debug = false;       // MEDORA_DEBUG=1; production unless asked
+    QByteArray secret;        // MEDORA_SECRET (>= 32 bytes, not a placeholder)
+    QStringList allowedHosts; // MEDORA_ALLOWED_HOSTS=clinic.example.uz,127.0.0.1
+    QString dataDir;          // MEDORA_DATA_DIR (default ./medora-data)
+    QString databaseUrl;      // MEDORA_DATABASE_URL (default sqlite:<dataDir>/medora.sqlite)
+    QHostAddress listenAddress = QHostAddress::LocalHost; // MEDORA_LISTEN_ADDRESS
+    quint16 listenPort = 8443;                      // MEDORA_LISTEN_PORT (0 = pick a free port, printed)
+    QString tlsCertificateFile;                     // MEDORA_TLS_CERT_FILE (PEM chain)
+    QString tlsKeyFile;                             // MEDORA_TLS_KEY_FILE (PEM key)
+    QList<QPair<QHostAddress, int>> trustedProxies; // MEDORA_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8
+    QString logLevel = QStringLiteral("info");      // MEDORA_LOG_LEVEL: debug|info|warning|error
+    QString logFile;                                // MEDORA_LOG_FILE (default: stderr)
+    QList<QPair<QHostAddress, int>> metricsAllowed; // MEDORA_METRICS_ALLOWED (default loopback)
+
+    RateLimit anonymousPerIp{60, 30};  // MEDORA_RATE_ANON_PER_MINUTE / _BURST
+    RateLimit userLimit{600, 200};     // MEDORA_RATE_USER_PER_MINUTE / _BURST
+    int maxConnections = 4096;         // MEDORA_MAX_CONNECTIONS
+    int idleTimeoutSeconds = 30;       // MEDORA_IDLE_TIMEOUT_SECONDS
+    qint64 maxBodyBytes = 1024 * 1024; // MEDORA_MAX_BODY_BYTES
+    int workerThreads = 2;             // MEDORA_WORKER_THREADS
+    int accessTokenMinutes = 15;       // MEDORA_ACCESS_TOKEN_MINUTES
+    int refreshIdleDays = 14;          // MEDORA_REFRESH_IDLE_DAYS
+    int refreshAbsoluteDays = 60;      // MEDORA_REFRESH_ABSOLUTE_DAYS
+
+    // Integrations (used by later features; never logged, never sent to clients).
+    QByteArray geminiApiKey;     // GEMINI_API_KEY (+ GEMINI_BASE_URL, GEMINI_MODEL_*)
+    QByteArray telegramBotToken; // TELEGRAM_BOT_TOKEN (+ TELEGRAM_PAYMENT_GROUP_ID, ...)
+    QByteArray smtpPassword;     // SMTP_PASSWORD (+ SMTP_HOST, SMTP_USER, ...)
+    QByteArray smsPassword;      // SMS_PASSWORD (+ SMS_BASE_URL, SMS_LOGIN, ...)
+
+    bool tlsEnabled() const { return !tlsCertificateFile.isEmpty() || !tlsKeyFile.isEmpty(); }
+    QString sqlitePath() const; // path from databaseUrl when it is sqlite:, else empty
+
+    // Every secret value configured, for scrubbing logs and for the secret-leak test.
+    QList<QByteArray> secretValues() const;
+
+    // Reads env + optional .env (path: MEDORA_ENV_FILE or ./.env). Returns false with
+    // `errors` naming each bad variable ("MEDORA_LISTEN_PORT: not a port number").
+    static bool load(const QProcessEnvironment &environment, ServerConfig *config, QStringList *errors);
+
+    // Production refusals: weak/missing secret, no allowed host, plain HTTP without trusted
+    // proxy, TLS files unreadable. Empty when the server may start. Debug mode relaxes the
+    // secret and host rules only.
+    QStringList startupProblems() const;
+
+    // What debug mode let through (weak secret, no allowed hosts, plain HTTP without a
+    // proxy): logged loudly at start. Empty when not in debug or nothing was relaxed.
+    QStringList debugWarnings() const;
+    // Names whose values are secrets: never echoed in errors or logs.
+    static bool isSecretName(const QString &name);
+
+    bool isTrustedProxy(const QHostAddress &address) const;
+    bool isMetricsAllowed(const QHostAddress &address) const;
+    bool isAllowedHost(const QString &hostHeaderWithoutPort) const; // case-insensitive
+};
+
+} // namespace medora::server

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace medora::server {
+
+// Every resource a client can make the server hold is bounded here (docs/security.md).
+struct HttpLimits
+{
+    int workerThreads = 2;             // threads that own connections and run handlers
+    int maxConnections = 4096;         // beyond this, new connections get 503 and are closed
+    int maxHeaderBytes = 16 * 1024;    // request line + headers; more -> 431 and close
+    qint64 maxBodyBytes = 1024 * 1024; // larger Content-Length -> 413 and close, body unread
+    int headerTimeoutMs = 10000;       // a started request's headers must be complete in this
+    int bodyTimeoutMs = 30000;         // and its body within this (slow clients are cut off)
+    int idleTimeoutMs = 30000;         // a keep-alive connection with no request is closed
+    int maxRequestsPerConnection = 100000;
+    int handshakeTimeoutMs = 10000; // TLS handshake must finish within this
+};
+
+} // namespace medora::server
