@@ -211,11 +211,19 @@ Outcome<QList<Clinic>> AccountService::clinics()
 
 Outcome<Clinic> AccountService::clinic(const QString &clinicId)
 {
-    QSqlDatabase db = m_database.connection();
-    bool failed = false;
-    const std::optional<Clinic> found = loadClinic(db, clinicId, &failed);
-    if (failed)
+    QSqlQuery *query =
+        m_database.cachedQuery(QStringLiteral("SELECT id, name, created_at FROM clinics WHERE id = ?"));
+    if (!query)
         return internalError();
+    query->addBindValue(clinicId);
+    if (!query->exec())
+        return internalError();
+    std::optional<Clinic> found;
+    if (query->next()) {
+        found = Clinic{query->value(0).toString(), query->value(1).toString(),
+                       StaffRecords::fromMs(query->value(2).toLongLong())};
+    }
+    query->finish();
     if (!found) {
         return ServiceError::make(ServiceError::Kind::NotFound, QStringLiteral("not_found"),
                                   QStringLiteral("No such clinic."));
@@ -335,9 +343,12 @@ Outcome<StaffAccount> AccountService::staff(const Actor &actor, const QString &c
         if (auto refused = mayManage(actor, clinicId))
             return *refused;
     }
-    QSqlDatabase db = m_database.connection();
+    // Every GET /me comes here: keep the statement prepared for this thread.
     QString error;
-    const std::optional<StaffRecords::Found> found = StaffRecords::byId(db, userId, &error);
+    QSqlQuery *query = m_database.cachedQuery(StaffRecords::selectSql(QStringLiteral("s.id = ?")), &error);
+    if (!query)
+        return internalError();
+    const std::optional<StaffRecords::Found> found = StaffRecords::readOne(*query, userId, &error);
     if (!error.isEmpty())
         return internalError();
     if (!found || found->account.clinicId != clinicId)

@@ -14,27 +14,40 @@ std::optional<StaffRecords::Found> findOne(QSqlDatabase &db, const QString &wher
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT ") + StaffRecords::columns(QStringLiteral("s")) +
-        QStringLiteral(", s.password_hash, c.name FROM staff s JOIN clinics c ON c.id = s.clinic_id "
-                       "WHERE ") +
-        where);
+    query.prepare(StaffRecords::selectSql(where));
+    return StaffRecords::readOne(query, value, error);
+}
+
+} // namespace
+
+QString StaffRecords::selectSql(const QString &where)
+{
+    return QStringLiteral("SELECT ") + columns(QStringLiteral("s")) +
+           QStringLiteral(", s.password_hash, c.name FROM staff s JOIN clinics c ON c.id = s.clinic_id "
+                          "WHERE ") +
+           where;
+}
+
+std::optional<StaffRecords::Found> StaffRecords::readOne(QSqlQuery &query, const QString &value,
+                                                         QString *error)
+{
     query.addBindValue(value);
     if (!query.exec()) {
         if (error)
             *error = query.lastError().text();
         return std::nullopt;
     }
-    if (!query.next())
-        return std::nullopt;
-    StaffRecords::Found found;
-    found.account = StaffRecords::account(query, 0);
-    found.passwordHash = query.value(StaffRecords::columnCount).toByteArray();
-    found.clinicName = query.value(StaffRecords::columnCount + 1).toString();
+    std::optional<Found> found;
+    if (query.next()) {
+        found.emplace();
+        found->account = account(query, 0);
+        found->passwordHash = query.value(columnCount).toByteArray();
+        found->clinicName = query.value(columnCount + 1).toString();
+    }
+    // A cached statement must not hold its read snapshot open between requests.
+    query.finish();
     return found;
 }
-
-} // namespace
 
 QString StaffRecords::columns(const QString &alias)
 {

@@ -26,6 +26,11 @@ public:
     static constexpr int columnCount = 10;
     static StaffAccount account(const QSqlQuery &query, int firstColumn = 0);
 
+    // "SELECT <columns>, password_hash, clinic name ... WHERE <where>" with one placeholder,
+    // and reading its single row: for callers that keep the statement prepared.
+    static QString selectSql(const QString &where);
+    static std::optional<Found> readOne(QSqlQuery &query, const QString &value, QString *error);
+
     // By id; nullopt when missing or on a database error (`error` set then).
     static std::optional<Found> byId(QSqlDatabase &db, const QString &userId, QString *error);
     // Sign-in and operator lookups: a phone in any local form matches the E.164 phone first,
