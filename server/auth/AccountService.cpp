@@ -147,6 +147,17 @@ std::optional<Clinic> loadClinic(QSqlDatabase &db, const QString &clinicId, bool
                   StaffRecords::fromMs(query.value(2).toLongLong())};
 }
 
+// The end of every write: the refusal found inside the transaction, else a failed commit,
+// else the value.
+template <typename T> Outcome<T> settle(bool committed, const std::optional<ServiceError> &failure, T value)
+{
+    if (failure)
+        return *failure;
+    if (!committed)
+        return internalError();
+    return value;
+}
+
 } // namespace
 
 AccountService::AccountService(ServerDatabase &database, AuditLog &audit, PasswordHasher &hasher,
@@ -327,11 +338,7 @@ Outcome<CreatedStaff> AccountService::createStaff(const Actor &actor, const QStr
         entry.details.insert(QStringLiteral("role"), roleName(account.role));
         return m_audit.append(db, entry);
     });
-    if (failure)
-        return *failure;
-    if (!committed)
-        return internalError();
-    return created;
+    return settle(committed, failure, created);
 }
 
 Outcome<StaffAccount> AccountService::staff(const Actor &actor, const QString &clinicId,
@@ -550,11 +557,7 @@ Outcome<QString> AccountService::resetPassword(const Actor &actor, const QString
             return false;
         return m_sessions.revokeAll(userId, QStringLiteral("password_reset"), actor, &db);
     });
-    if (failure)
-        return *failure;
-    if (!committed)
-        return internalError();
-    return oneTimePassword;
+    return settle(committed, failure, oneTimePassword);
 }
 
 Outcome<Done> AccountService::revokeSessions(const Actor &actor, const QString &clinicId,
@@ -574,11 +577,7 @@ Outcome<Done> AccountService::revokeSessions(const Actor &actor, const QString &
         }
         return m_sessions.revokeAll(userId, QStringLiteral("admin_revoke"), actor, &db);
     });
-    if (failure)
-        return *failure;
-    if (!committed)
-        return internalError();
-    return Done{};
+    return settle(committed, failure, Done{});
 }
 
 Outcome<Done> AccountService::changeOwnPassword(const Actor &actor, const QString &currentPassword,
