@@ -8,6 +8,7 @@
 #include "api/PasswordWorkPool.h"
 #include "api/RequestGuard.h"
 #include "api/StaffApi.h"
+#include "auth/ClientKey.h"
 #include "auth/RateLimiter.h"
 #include "auth/SessionService.h"
 #include "config/ServerConfig.h"
@@ -169,7 +170,8 @@ void ApiServer::Private::signedIn(const QByteArray &method, const QString &patte
 std::optional<HttpResponse> ApiServer::Private::limitAnonymous(const HttpRequest &request)
 {
     int retryAfter = 0;
-    if (!anonymousLimiter.tryAcquire(QStringLiteral("ip:") + request.clientAddress.toString(), &retryAfter))
+    if (!anonymousLimiter.tryAcquire(QStringLiteral("ip:") + ClientKey::forAddress(request.clientAddress),
+                                     &retryAfter))
         return ApiError::rateLimited(retryAfter);
     return std::nullopt;
 }

@@ -59,6 +59,7 @@ QJsonObject AuditApi::eventJson(const AuditEvent &event)
     return QJsonObject{
         {QStringLiteral("sequence"), double(event.sequence)},
         {QStringLiteral("at"), UserJson::timestamp(event.at)},
+        {QStringLiteral("clinicId"), textOrNull(event.entry.clinicId)},
         {QStringLiteral("action"), event.entry.action},
         {QStringLiteral("actorUserId"), textOrNull(event.entry.actorUserId)},
         {QStringLiteral("actorLogin"), textOrNull(event.entry.actorLogin)},

@@ -247,10 +247,24 @@ AuditVerification AuditLog::verify()
             break;
         }
         ++result.eventsChecked;
+        result.headSequence = sequence;
+        result.headHash = storedHash;
         expectedPrevious = storedHash;
         ++expectedSequence;
     }
     return result;
+}
+
+Outcome<QByteArray> AuditLog::storedHash(qint64 sequence)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT hash FROM audit_events WHERE sequence = ?"));
+    query.addBindValue(sequence);
+    if (!query.exec()) {
+        return ServiceError::make(ServiceError::Kind::Internal, QStringLiteral("internal_error"),
+                                  QStringLiteral("The audit log could not be read."));
+    }
+    return query.next() ? query.value(0).toByteArray() : QByteArray();
 }
 
 } // namespace medora::server

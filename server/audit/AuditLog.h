@@ -52,6 +52,10 @@ struct AuditVerification
     qint64 eventsChecked = 0;
     qint64 firstBrokenSequence = 0; // 0 when intact
     QString problem;                // "hash mismatch", "previous hash does not link", "sequence gap"
+    // The newest event that verified (0 and empty when none did). An operator records it off
+    // the server: the chain alone cannot show that its newest events were cut off.
+    qint64 headSequence = 0;
+    QByteArray headHash; // hex SHA-256 of that event
 };
 
 // Append-only, tamper-evident (hash chain over every event of the server) audit trail.
@@ -66,6 +70,8 @@ public:
     // Newest first; only `clinicId`'s events.
     Outcome<QList<AuditEvent>> list(const QString &clinicId, const AuditFilter &filter);
     AuditVerification verify();
+    // The stored hash of event `sequence`; empty when there is no such event.
+    Outcome<QByteArray> storedHash(qint64 sequence);
 
 private:
     ServerDatabase &m_database;

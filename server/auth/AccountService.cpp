@@ -1,6 +1,7 @@
 #include "auth/AccountService.h"
 
 #include "audit/AuditLog.h"
+#include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/PasswordPolicy.h"
 #include "auth/SessionService.h"
@@ -592,13 +593,33 @@ Outcome<Done> AccountService::changeOwnPassword(const Actor &actor, const QStrin
         return internalError();
     if (!found)
         return notFound();
+    // Whoever holds a stolen access token must not get unlimited guesses at the password
+    // behind it: the same doubling delays as sign-in, keyed by the account alone.
+    LoginThrottle &throttle = m_sessions.throttle();
+    const QString throttleKey = QStringLiteral("user:") + actor.userId;
+    const QString throttleSubject = QStringLiteral("password-change");
+    AuditEntry failed = auditBy(actor, found->account.clinicId, QStringLiteral("user.password_change_failed"),
+                                QStringLiteral("user"), actor.userId);
+    if (const int wait = throttle.secondsToWaitFor(throttleKey, throttleSubject); wait > 0) {
+        failed.details.insert(QStringLiteral("reason"), QStringLiteral("throttled"));
+        m_audit.appendNow(failed);
+        ServiceError error =
+            ServiceError::make(ServiceError::Kind::Throttled, QStringLiteral("login_throttled"),
+                               QStringLiteral("Too many wrong passwords; try again later."));
+        error.retryAfterSeconds = wait;
+        return error;
+    }
     if (!m_hasher.verify(found->passwordHash, currentPassword)) {
+        throttle.recordFailureFor(throttleKey, throttleSubject);
+        failed.details.insert(QStringLiteral("reason"), QStringLiteral("wrong_password"));
+        m_audit.appendNow(failed);
         ServiceError wrong =
             ServiceError::make(ServiceError::Kind::Unauthorized, QStringLiteral("invalid_credentials"),
                                QStringLiteral("The current password is wrong."));
         wrong.field = QStringLiteral("currentPassword");
         return wrong;
     }
+    throttle.recordSuccessFor(throttleKey, throttleSubject);
     if (auto weak = PasswordPolicy::check(newPassword, QStringLiteral("newPassword"), found->account.login,
                                           found->account.phone))
         return *weak;

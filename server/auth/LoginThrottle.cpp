@@ -1,5 +1,7 @@
 #include "auth/LoginThrottle.h"
 
+#include "auth/ClientKey.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
@@ -17,6 +19,8 @@ namespace medora::server {
 //    window that restarts an hour after it began) makes every address wait after the latest
 //    failure: 1 s, 2 s, 4 s, ... capped at 60 s. Distributed guessing is bounded to about one
 //    try a minute per account, and the real user never waits more than a minute for it.
+//  - Per (account, subject), e.g. a device that signed in to the account before or the
+//    account's password change: the same rule as a pair, and the account ceiling is ignored.
 //  - Memory: at most 100,000 pairs and 100,000 accounts are tracked. Expired entries are swept
 //    when a table reaches its cap; if it is still full, entries that impose no delay go
 //    first, then the oldest.
@@ -96,7 +100,26 @@ struct LoginThrottle::Private
 
     static QString pairKey(const QString &accountKey, const QHostAddress &address)
     {
-        return accountKey + QLatin1Char('\n') + address.toString();
+        return accountKey + QStringLiteral("\nip:") + ClientKey::forAddress(address);
+    }
+
+    static QString subjectKey(const QString &accountKey, const QString &subject)
+    {
+        return accountKey + QStringLiteral("\ns:") + subject;
+    }
+
+    void recordPairFailure(const QString &pair, qint64 now)
+    {
+        keepBounded(pairs, [now](const PairState &s) { return now - s.lastFailureMs >= kPairForgetMs; });
+        PairState &p = pairs[pair];
+        ++p.failures;
+        p.lastFailureMs = now;
+    }
+
+    qint64 pairWaitMs(const QString &pair, qint64 now) const
+    {
+        auto p = pairs.constFind(pair);
+        return p == pairs.constEnd() ? 0 : p->lastFailureMs + p->waitMs() - now;
     }
 
     // Drops state that no longer imposes anything; called with the mutex held.
@@ -119,9 +142,7 @@ int LoginThrottle::secondsToWait(const QString &accountKey, const QHostAddress &
     const qint64 now = d->nowMs();
     const QString pair = Private::pairKey(accountKey, address);
     d->expire(pair, accountKey, now);
-    qint64 waitMs = 0;
-    if (auto p = d->pairs.constFind(pair); p != d->pairs.constEnd())
-        waitMs = std::max(waitMs, p->lastFailureMs + p->waitMs() - now);
+    qint64 waitMs = std::max<qint64>(0, d->pairWaitMs(pair, now));
     if (auto a = d->accounts.constFind(accountKey); a != d->accounts.constEnd())
         waitMs = std::max(waitMs, a->lastFailureMs + a->waitMs() - now);
     return secondsFromMs(waitMs);
@@ -133,11 +154,7 @@ void LoginThrottle::recordFailure(const QString &accountKey, const QHostAddress 
     const qint64 now = d->nowMs();
     const QString pair = Private::pairKey(accountKey, address);
     d->expire(pair, accountKey, now);
-
-    keepBounded(d->pairs, [now](const PairState &s) { return now - s.lastFailureMs >= kPairForgetMs; });
-    PairState &p = d->pairs[pair];
-    ++p.failures;
-    p.lastFailureMs = now;
+    d->recordPairFailure(pair, now);
 
     keepBounded(d->accounts,
                 [now](const AccountState &s) { return now - s.windowStartMs >= kAccountWindowMs; });
@@ -152,6 +169,30 @@ void LoginThrottle::recordSuccess(const QString &accountKey, const QHostAddress 
 {
     QMutexLocker lock(&d->mutex);
     d->pairs.remove(Private::pairKey(accountKey, address));
+}
+
+int LoginThrottle::secondsToWaitFor(const QString &accountKey, const QString &subject)
+{
+    QMutexLocker lock(&d->mutex);
+    const qint64 now = d->nowMs();
+    const QString pair = Private::subjectKey(accountKey, subject);
+    d->expire(pair, accountKey, now);
+    return secondsFromMs(d->pairWaitMs(pair, now));
+}
+
+void LoginThrottle::recordFailureFor(const QString &accountKey, const QString &subject)
+{
+    QMutexLocker lock(&d->mutex);
+    const qint64 now = d->nowMs();
+    const QString pair = Private::subjectKey(accountKey, subject);
+    d->expire(pair, accountKey, now);
+    d->recordPairFailure(pair, now);
+}
+
+void LoginThrottle::recordSuccessFor(const QString &accountKey, const QString &subject)
+{
+    QMutexLocker lock(&d->mutex);
+    d->pairs.remove(Private::subjectKey(accountKey, subject));
 }
 
 void LoginThrottle::setClock(std::function<QDateTime()> clock)

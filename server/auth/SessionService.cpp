@@ -112,10 +112,14 @@ bool endReusedSession(AuditLog &audit, QSqlDatabase &tx, const QString &presente
                       qint64 now, std::optional<ServiceError> *failure, QString *dbError)
 {
     *failure = invalidToken();
+    // Every refresh token a session has rotated away is remembered in used_refresh_tokens;
+    // previous_refresh_hash still covers sessions rotated before that table existed.
     QSqlQuery previous(tx);
-    previous.prepare(
-        QStringLiteral("SELECT s.id, s.user_id, st.clinic_id, st.login, s.revoked_at FROM sessions s "
-                       "JOIN staff st ON st.id = s.user_id WHERE s.previous_refresh_hash = ?"));
+    previous.prepare(QStringLiteral(
+        "SELECT s.id, s.user_id, st.clinic_id, st.login, s.revoked_at FROM sessions s "
+        "JOIN staff st ON st.id = s.user_id WHERE s.id = (SELECT session_id FROM used_refresh_tokens "
+        "WHERE hash = ?) OR s.previous_refresh_hash = ? LIMIT 1"));
+    previous.addBindValue(presentedHash);
     previous.addBindValue(presentedHash);
     if (!exec(previous, dbError))
         return false;
@@ -177,7 +181,6 @@ Outcome<IssuedSession> SessionService::login(const LoginAttempt &attempt)
                                       QStringLiteral("deviceName must have at most 100 characters."));
     }
 
-    const QString throttleKey = StaffRecords::normalizedIdentifier(identifier);
     const QString address = addressText(attempt.clientAddress);
     AuditEntry failed;
     failed.actorLogin = identifier;
@@ -185,7 +188,35 @@ Outcome<IssuedSession> SessionService::login(const LoginAttempt &attempt)
     failed.targetType = QStringLiteral("user");
     failed.clientAddress = address;
 
-    if (const int wait = m_throttle.secondsToWait(throttleKey, attempt.clientAddress); wait > 0) {
+    // The account is looked up before the throttle gate (a cheap indexed read) so that its
+    // login name and phone share one counter, and so that a device which has signed in to it
+    // before is throttled on its own, outside the per-account ceiling.
+    QSqlDatabase db = m_database.connection();
+    QString dbError;
+    const std::optional<StaffRecords::Found> found = StaffRecords::byIdentifier(db, identifier, &dbError);
+    if (!found && !dbError.isEmpty())
+        return internalError();
+    bool knownDevice = false;
+    if (found) {
+        failed.clinicId = found->account.clinicId;
+        failed.targetId = found->account.id;
+        QSqlQuery device(db);
+        device.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE user_id = ? AND device_id = ? LIMIT 1"));
+        device.addBindValue(found->account.id);
+        device.addBindValue(attempt.deviceId);
+        if (!exec(device, &dbError))
+            return internalError();
+        knownDevice = device.next();
+        device.finish();
+    }
+    const QString throttleKey =
+        found ? QStringLiteral("user:") + found->account.id
+              : QStringLiteral("name:") + StaffRecords::normalizedIdentifier(identifier);
+    const QString deviceSubject = LoginThrottle::knownDeviceSubject(attempt.deviceId);
+
+    const int wait = knownDevice ? m_throttle.secondsToWaitFor(throttleKey, deviceSubject)
+                                 : m_throttle.secondsToWait(throttleKey, attempt.clientAddress);
+    if (wait > 0) {
         failed.details.insert(QStringLiteral("reason"), QStringLiteral("throttled"));
         m_audit.appendNow(failed);
         ServiceError error =
@@ -194,12 +225,6 @@ Outcome<IssuedSession> SessionService::login(const LoginAttempt &attempt)
         error.retryAfterSeconds = wait;
         return error;
     }
-
-    QSqlDatabase db = m_database.connection();
-    QString dbError;
-    const std::optional<StaffRecords::Found> found = StaffRecords::byIdentifier(db, identifier, &dbError);
-    if (!found && !dbError.isEmpty())
-        return internalError();
 
     // Every path below spends one Argon2 verification, so timing does not tell whether the
     // account exists or is disabled.
@@ -215,16 +240,18 @@ Outcome<IssuedSession> SessionService::login(const LoginAttempt &attempt)
         reason = QStringLiteral("disabled");
     }
     if (!reason.isEmpty()) {
-        m_throttle.recordFailure(throttleKey, attempt.clientAddress);
-        if (found) {
-            failed.clinicId = found->account.clinicId;
-            failed.targetId = found->account.id;
-        }
+        if (knownDevice)
+            m_throttle.recordFailureFor(throttleKey, deviceSubject);
+        else
+            m_throttle.recordFailure(throttleKey, attempt.clientAddress);
         failed.details.insert(QStringLiteral("reason"), reason);
         m_audit.appendNow(failed);
         return invalidCredentials();
     }
-    m_throttle.recordSuccess(throttleKey, attempt.clientAddress);
+    if (knownDevice)
+        m_throttle.recordSuccessFor(throttleKey, deviceSubject);
+    else
+        m_throttle.recordSuccess(throttleKey, attempt.clientAddress);
 
     const StaffAccount &account = found->account;
     const QByteArray upgradedHash =
@@ -246,14 +273,21 @@ Outcome<IssuedSession> SessionService::login(const LoginAttempt &attempt)
         if (!exec(replace, &dbError))
             return false;
 
+        const QString purgeable =
+            QStringLiteral("SELECT id FROM sessions WHERE user_id = ? AND (absolute_expires_at < ? OR "
+                           "(revoked_at IS NOT NULL AND revoked_at < ?))");
+        QSqlQuery purgeUsed(tx);
+        purgeUsed.prepare(QStringLiteral("DELETE FROM used_refresh_tokens WHERE session_id IN (") +
+                          purgeable + QStringLiteral(")"));
         QSqlQuery purge(tx);
-        purge.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND (absolute_expires_at < ? OR "
-                                     "(revoked_at IS NOT NULL AND revoked_at < ?))"));
-        purge.addBindValue(account.id);
-        purge.addBindValue(now - kKeepEndedSessionsMs);
-        purge.addBindValue(now - kKeepEndedSessionsMs);
-        if (!exec(purge, &dbError))
-            return false;
+        purge.prepare(QStringLiteral("DELETE FROM sessions WHERE id IN (") + purgeable + QStringLiteral(")"));
+        for (QSqlQuery *query : {&purgeUsed, &purge}) {
+            query->addBindValue(account.id);
+            query->addBindValue(now - kKeepEndedSessionsMs);
+            query->addBindValue(now - kKeepEndedSessionsMs);
+            if (!exec(*query, &dbError))
+                return false;
+        }
 
         QSqlQuery insert(tx);
         insert.prepare(QStringLiteral(
@@ -359,6 +393,14 @@ Outcome<IssuedSession> SessionService::refresh(const QString &refreshToken, cons
         rotate.addBindValue(address);
         rotate.addBindValue(sessionId);
         if (!exec(rotate, &dbError))
+            return false;
+        QSqlQuery remember(tx);
+        remember.prepare(
+            QStringLiteral("INSERT INTO used_refresh_tokens (hash, session_id, used_at) VALUES (?, ?, ?)"));
+        remember.addBindValue(presentedHash);
+        remember.addBindValue(sessionId);
+        remember.addBindValue(now);
+        if (!exec(remember, &dbError))
             return false;
 
         AuditEntry entry;

@@ -49,6 +49,9 @@ public:
     bool revokeAll(const QString &userId, const QString &reason, const Actor &actor,
                    QSqlDatabase *db = nullptr);
 
+    // The sign-in throttle, shared with AccountService for password-change guesses.
+    LoginThrottle &throttle() { return m_throttle; }
+
     // For tests: the clock the service uses (default: QDateTime::currentDateTimeUtc).
     void setClock(std::function<QDateTime()> clock);
 

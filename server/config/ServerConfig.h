@@ -34,15 +34,15 @@ struct ServerConfig
     QString logFile;                                // MEDORA_LOG_FILE (default: stderr)
     QList<QPair<QHostAddress, int>> metricsAllowed; // MEDORA_METRICS_ALLOWED (default loopback)
 
-    RateLimit anonymousPerIp{60, 30};  // MEDORA_RATE_ANON_PER_MINUTE / _BURST
-    RateLimit userLimit{600, 200};     // MEDORA_RATE_USER_PER_MINUTE / _BURST
-    int maxConnections = 4096;         // MEDORA_MAX_CONNECTIONS
-    int idleTimeoutSeconds = 30;       // MEDORA_IDLE_TIMEOUT_SECONDS
-    qint64 maxBodyBytes = 1024 * 1024; // MEDORA_MAX_BODY_BYTES
-    int workerThreads = 2;             // MEDORA_WORKER_THREADS
-    int accessTokenMinutes = 15;       // MEDORA_ACCESS_TOKEN_MINUTES
-    int refreshIdleDays = 14;          // MEDORA_REFRESH_IDLE_DAYS
-    int refreshAbsoluteDays = 60;      // MEDORA_REFRESH_ABSOLUTE_DAYS
+    RateLimit anonymousPerIp{60, 30}; // MEDORA_RATE_ANON_PER_MINUTE / _BURST
+    RateLimit userLimit{600, 200};    // MEDORA_RATE_USER_PER_MINUTE / _BURST
+    int maxConnections = 4096;        // MEDORA_MAX_CONNECTIONS
+    int idleTimeoutSeconds = 30;      // MEDORA_IDLE_TIMEOUT_SECONDS
+    qint64 maxBodyBytes = 64 * 1024;  // MEDORA_MAX_BODY_BYTES (see HttpLimits)
+    int workerThreads = 2;            // MEDORA_WORKER_THREADS
+    int accessTokenMinutes = 15;      // MEDORA_ACCESS_TOKEN_MINUTES
+    int refreshIdleDays = 14;         // MEDORA_REFRESH_IDLE_DAYS
+    int refreshAbsoluteDays = 60;     // MEDORA_REFRESH_ABSOLUTE_DAYS
 
     // Integrations (used by later features; never logged, never sent to clients).
     QByteArray geminiApiKey;     // GEMINI_API_KEY (+ GEMINI_BASE_URL, GEMINI_MODEL_*)

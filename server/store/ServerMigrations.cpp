@@ -70,6 +70,24 @@ QList<ServerMigrations::Step> buildSteps()
             "CREATE INDEX audit_by_clinic_target ON audit_events (clinic_id, target_id, sequence)"),
     };
     steps.append(accounts);
+
+    ServerMigrations::Step hardening;
+    hardening.version = 2;
+    hardening.description = QStringLiteral("every rotated refresh token; append-only audit trail");
+    hardening.statements = {
+        QStringLiteral("CREATE TABLE used_refresh_tokens ("
+                       " hash TEXT PRIMARY KEY,"
+                       " session_id TEXT NOT NULL,"
+                       " used_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX used_refresh_tokens_by_session ON used_refresh_tokens (session_id)"),
+        // SQLite trigger syntax; PostgreSQL needs a trigger function when it arrives. They stop
+        // the server's own mistakes and SQL injection, not someone who can write the file.
+        QStringLiteral("CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events "
+                       "BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events "
+                       "BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END"),
+    };
+    steps.append(hardening);
     return steps;
 }
 

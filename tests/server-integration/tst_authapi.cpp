@@ -200,6 +200,27 @@ private slots:
         QCOMPARE(again.login(QStringLiteral("jasur"), QStringLiteral("a much better phrase 7")).status, 200);
     }
 
+    void passwordChangeGuessesAreThrottled()
+    {
+        makeUser(QStringLiteral("nodira"));
+        TestHttpClient c = client();
+        QCOMPARE(c.login(QStringLiteral("nodira"), kPassword, QStringLiteral("device-nodira")).status, 200);
+        for (int i = 0; i < 6; ++i) {
+            const TestHttpResponse wrong = c.postJson(QStringLiteral("/api/v1/me/password"),
+                                                      {{"currentPassword", QStringLiteral("guess %1").arg(i)},
+                                                       {"newPassword", "a much better phrase 8"}});
+            QCOMPARE(wrong.status, 401);
+        }
+        const TestHttpResponse throttled =
+            c.postJson(QStringLiteral("/api/v1/me/password"),
+                       {{"currentPassword", kPassword}, {"newPassword", "a much better phrase 8"}});
+        QCOMPARE(throttled.status, 429);
+        QCOMPARE(throttled.errorCode(), QStringLiteral("login_throttled"));
+        QVERIFY(throttled.header("Retry-After").toInt() >= 1);
+        // The session itself is untouched.
+        QCOMPARE(c.get(QStringLiteral("/api/v1/me")).status, 200);
+    }
+
     void badBodiesAreRefused()
     {
         TestHttpClient c = client();
@@ -240,11 +261,16 @@ private slots:
         makeUser(QStringLiteral("sardor"));
         TestHttpClient attacker = client();
         attacker.setDefaultHeader("X-Forwarded-For", "198.51.100.66");
+        // The attacker does not know a device ID that has signed in to the account before.
+        const QString attackerDevice = QStringLiteral("attacker-device-1");
         for (int i = 0; i < 6; ++i)
             QCOMPARE(
-                attacker.login(QStringLiteral("sardor"), QStringLiteral("guess number %1").arg(i)).status,
+                attacker
+                    .login(QStringLiteral("sardor"), QStringLiteral("guess number %1").arg(i), attackerDevice)
+                    .status,
                 401);
-        const TestHttpResponse first = attacker.login(QStringLiteral("sardor"), QStringLiteral("guess six"));
+        const TestHttpResponse first =
+            attacker.login(QStringLiteral("sardor"), QStringLiteral("guess six"), attackerDevice);
         QCOMPARE(first.status, 429);
         QCOMPARE(first.errorCode(), QStringLiteral("login_throttled"));
         const int firstWait = first.header("Retry-After").toInt();
@@ -257,9 +283,11 @@ private slots:
 
         // The delay is over only after Retry-After; no signal tells us, so wait it out.
         QThread::msleep(firstWait * 1000 + 200);
-        QCOMPARE(attacker.login(QStringLiteral("sardor"), QStringLiteral("guess seven")).status, 401);
+        QCOMPARE(
+            attacker.login(QStringLiteral("sardor"), QStringLiteral("guess seven"), attackerDevice).status,
+            401);
         const TestHttpResponse second =
-            attacker.login(QStringLiteral("sardor"), QStringLiteral("guess eight"));
+            attacker.login(QStringLiteral("sardor"), QStringLiteral("guess eight"), attackerDevice);
         QCOMPARE(second.status, 429);
         QVERIFY2(second.header("Retry-After").toInt() > firstWait, second.header("Retry-After").constData());
         QCOMPARE(clinic.login(QStringLiteral("sardor"), kPassword, QStringLiteral("device-again")).status,

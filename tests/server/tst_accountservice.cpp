@@ -36,6 +36,7 @@ private slots:
     void disableEndsSessionsAndSignInFails();
     void resetPasswordEndsSessionsAndForcesAChange();
     void changeOwnPasswordChecksTheCurrentOneAndThePolicy();
+    void wrongCurrentPasswordsAreThrottledAndAudited();
     void revokeSessionsEndsThemAll();
     void listStaffPagesInLoginOrder();
     void findByIdentifierAcceptsLoginOrPhone();
@@ -433,6 +434,39 @@ void TestAccountService::changeOwnPasswordChecksTheCurrentOneAndThePolicy()
     QCOMPARE(
         m_accounts->changeOwnPassword(m_operator, kPassword, QStringLiteral("violet harbor 78")).error().kind,
         ServiceError::Kind::Forbidden);
+}
+
+void TestAccountService::wrongCurrentPasswordsAreThrottledAndAudited()
+{
+    const QDateTime now(QDate(2025, 4, 1), QTime(8, 0), Qt::UTC);
+    m_throttle->setClock([now] { return now; });
+    const IssuedSession session = signIn(QStringLiteral("doctor.a"));
+    const Actor self = m_sessions->authenticate(session.accessToken, QHostAddress()).value();
+    for (int i = 0; i < 6; ++i) {
+        const Outcome<Done> wrong = m_accounts->changeOwnPassword(self, QStringLiteral("guess %1").arg(i),
+                                                                  QStringLiteral("violet harbor 77"));
+        QCOMPARE(wrong.error().code, QStringLiteral("invalid_credentials"));
+    }
+    // Even the right current password now waits: the guesses are not checked at all.
+    const Outcome<Done> throttled =
+        m_accounts->changeOwnPassword(self, kPassword, QStringLiteral("violet harbor 77"));
+    QCOMPARE(throttled.error().kind, ServiceError::Kind::Throttled);
+    QCOMPARE(throttled.error().code, QStringLiteral("login_throttled"));
+    QCOMPARE(throttled.error().retryAfterSeconds, 1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = "
+                                  "'user.password_change_failed' AND target_id = '%1'")
+                       .arg(m_doctorA.id)),
+             7);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = "
+                                  "'user.password_change_failed' AND details LIKE '%throttled%'")),
+             1);
+    // Another account is not affected, and the wait ends.
+    const IssuedSession other = signIn(QStringLiteral("reception.a"));
+    const Actor receptionist = m_sessions->authenticate(other.accessToken, QHostAddress()).value();
+    QVERIFY(m_accounts->changeOwnPassword(receptionist, kPassword, QStringLiteral("violet harbor 78")).ok());
+    m_throttle->setClock([now] { return now.addSecs(1); });
+    QVERIFY(m_accounts->changeOwnPassword(self, kPassword, QStringLiteral("violet harbor 77")).ok());
+    QVERIFY(m_audit->verify().intact);
 }
 
 void TestAccountService::revokeSessionsEndsThemAll()

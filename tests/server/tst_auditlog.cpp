@@ -27,6 +27,9 @@ private:
     AuditEntry entry(const QString &clinicId, const QString &action, const QString &target = QString()) const;
     void appendMany(int count);
     bool exec(const QString &sql);
+    // The tamper tests play someone with write access to the database file, who can drop the
+    // append-only triggers first.
+    void dropAppendOnlyTriggers();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ServerDatabase> m_database;
@@ -72,6 +75,12 @@ void TestAuditLog::appendMany(int count)
                                     &error),
                  qPrintable(error));
     }
+}
+
+void TestAuditLog::dropAppendOnlyTriggers()
+{
+    QVERIFY(exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_events_no_update")));
+    QVERIFY(exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_events_no_delete")));
 }
 
 bool TestAuditLog::exec(const QString &sql)
@@ -128,6 +137,7 @@ void TestAuditLog::intactChainVerifies()
 void TestAuditLog::modifiedRowIsReported()
 {
     appendMany(6);
+    dropAppendOnlyTriggers();
     QVERIFY(exec(QStringLiteral("UPDATE audit_events SET actor_login = 'mallory' WHERE sequence = 4")));
     AuditVerification result = m_audit->verify();
     QVERIFY(!result.intact);
@@ -138,6 +148,7 @@ void TestAuditLog::modifiedRowIsReported()
     // Changing only the details JSON is caught too.
     init();
     appendMany(3);
+    dropAppendOnlyTriggers();
     QVERIFY(exec(
         QStringLiteral("UPDATE audit_events SET details = '{\"reason\":\"other\"}' WHERE sequence = 2")));
     result = m_audit->verify();
@@ -147,6 +158,7 @@ void TestAuditLog::modifiedRowIsReported()
 void TestAuditLog::deletedRowIsReported()
 {
     appendMany(6);
+    dropAppendOnlyTriggers();
     QVERIFY(exec(QStringLiteral("DELETE FROM audit_events WHERE sequence = 3")));
     const AuditVerification result = m_audit->verify();
     QVERIFY(!result.intact);
@@ -156,6 +168,7 @@ void TestAuditLog::deletedRowIsReported()
     // Deleting the first event breaks the chain at its start.
     init();
     appendMany(2);
+    dropAppendOnlyTriggers();
     QVERIFY(exec(QStringLiteral("DELETE FROM audit_events WHERE sequence = 1")));
     QCOMPARE(m_audit->verify().firstBrokenSequence, 1);
 }
@@ -164,6 +177,7 @@ void TestAuditLog::relinkedRowIsReported()
 {
     // A forger who deletes event 3 and renumbers 4.. to close the gap still breaks the links.
     appendMany(5);
+    dropAppendOnlyTriggers();
     QVERIFY(exec(QStringLiteral("DELETE FROM audit_events WHERE sequence = 3")));
     QVERIFY(exec(QStringLiteral("UPDATE audit_events SET sequence = sequence - 1 WHERE sequence > 3")));
     const AuditVerification result = m_audit->verify();

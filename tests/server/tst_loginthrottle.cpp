@@ -16,6 +16,8 @@ private slots:
     void successClearsThePair();
     void stateExpiresAfterAnHour();
     void accountCeilingAcrossAddressesIsShortAndCapped();
+    void knownDeviceIsOutsideTheAccountCeiling();
+    void ipv6AddressesCountByTheirSlash64();
 
 private:
     void fail(int times, const QString &account, const QHostAddress &address);
@@ -121,6 +123,43 @@ void TestLoginThrottle::accountCeilingAcrossAddressesIsShortAndCapped()
     advance(60);
     QCOMPARE(m_throttle->secondsToWait(account, m_clinic), 0);
     QCOMPARE(m_throttle->secondsToWait(QStringLiteral("bobur"), m_clinic), 0);
+}
+
+void TestLoginThrottle::knownDeviceIsOutsideTheAccountCeiling()
+{
+    const QString account = QStringLiteral("user:aziza");
+    const QString device = LoginThrottle::knownDeviceSubject(QStringLiteral("reception-pc-01"));
+    // Once a minute for two hours, each guess from another address.
+    for (int minute = 1; minute <= 120; ++minute) {
+        advance(60);
+        m_throttle->recordFailure(account, QHostAddress(QStringLiteral("198.51.100.%1").arg(minute)));
+        QCOMPARE(m_throttle->secondsToWaitFor(account, device), 0);
+        // An unknown device is still under the per-account ceiling (the hour window restarts
+        // at minute 61, so it is reached again by minute 120).
+        if (minute == 60 || minute == 120)
+            QVERIFY(m_throttle->secondsToWait(account, m_clinic) > 0);
+    }
+    // The known device's own mistakes still cost it, and a success clears them.
+    for (int i = 0; i < 6; ++i)
+        m_throttle->recordFailureFor(account, device);
+    QCOMPARE(m_throttle->secondsToWaitFor(account, device), 1);
+    QCOMPARE(
+        m_throttle->secondsToWaitFor(account, LoginThrottle::knownDeviceSubject(QStringLiteral("other-pc"))),
+        0);
+    m_throttle->recordSuccessFor(account, device);
+    QCOMPARE(m_throttle->secondsToWaitFor(account, device), 0);
+}
+
+void TestLoginThrottle::ipv6AddressesCountByTheirSlash64()
+{
+    const QString account = QStringLiteral("aziza");
+    // Walking through one /64 does not earn fresh free failures.
+    for (int i = 1; i <= 6; ++i)
+        m_throttle->recordFailure(account, QHostAddress(QStringLiteral("2001:db8:1:2::%1").arg(i, 0, 16)));
+    QCOMPARE(m_throttle->secondsToWait(account, QHostAddress(QStringLiteral("2001:db8:1:2:ffff::1"))), 1);
+    QCOMPARE(m_throttle->secondsToWait(account, QHostAddress(QStringLiteral("2001:db8:1:3::1"))), 0);
+    m_throttle->recordSuccess(account, QHostAddress(QStringLiteral("2001:db8:1:2::abcd")));
+    QCOMPARE(m_throttle->secondsToWait(account, QHostAddress(QStringLiteral("2001:db8:1:2::1"))), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)

@@ -36,6 +36,7 @@ private slots:
     void cachedQueryIsPreparedOncePerThread();
     void refusesAFileThatIsNotADatabase();
     void schemaEnforcesUniquenessAndRoles();
+    void auditEventsAreAppendOnly();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("data/server/medora.sqlite")); }
@@ -80,7 +81,8 @@ void TestServerDatabase::migrateTwiceIsHarmless()
                  .toString()
                  .isEmpty());
     const QStringList tables = db.tables();
-    for (const char *table : {"clinics", "staff", "sessions", "audit_events", "schema_migrations"})
+    for (const char *table :
+         {"clinics", "staff", "sessions", "audit_events", "used_refresh_tokens", "schema_migrations"})
         QVERIFY2(tables.contains(QString::fromLatin1(table)), table);
 }
 
@@ -304,6 +306,31 @@ void TestServerDatabase::schemaEnforcesUniquenessAndRoles()
                                    QStringLiteral("'+998901234567'"), QStringLiteral("doctor"))));
     QVERIFY(!query.exec(insert.arg(QStringLiteral("u6"), QStringLiteral("a6"), QStringLiteral("NULL"),
                                    QStringLiteral("superuser"))));
+}
+
+void TestServerDatabase::auditEventsAreAppendOnly()
+{
+    ServerDatabase database(path());
+    QString error;
+    QVERIFY2(database.open(&error) && database.migrate(&error), qPrintable(error));
+    QSqlQuery query(database.connection());
+    QVERIFY2(query.exec(QStringLiteral("INSERT INTO audit_events (sequence, at, at_ms, action, details, "
+                                       "previous_hash, hash) VALUES (1, 't', 0, 'a', '{}', 'p', 'h')")),
+             qPrintable(query.lastError().text()));
+    QVERIFY(
+        !query.exec(QStringLiteral("UPDATE audit_events SET actor_login = 'mallory' WHERE sequence = 1")));
+    QVERIFY2(query.lastError().text().contains(QLatin1String("append-only")),
+             qPrintable(query.lastError().text()));
+    QVERIFY(!query.exec(QStringLiteral("DELETE FROM audit_events WHERE sequence = 1")));
+    QVERIFY2(query.lastError().text().contains(QLatin1String("append-only")),
+             qPrintable(query.lastError().text()));
+    QVERIFY(!query.exec(QStringLiteral("DELETE FROM audit_events")));
+    QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT actor_login FROM audit_events")).toString(),
+             QString());
+    QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM audit_events")).toInt(), 1);
+    // Appending still works.
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO audit_events (sequence, at, at_ms, action, details, "
+                                      "previous_hash, hash) VALUES (2, 't', 0, 'a', '{}', 'h', 'h2')")));
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)

@@ -36,6 +36,9 @@ private slots:
     void accessTokenExpires();
     void refreshRotatesBothTokens();
     void reusedRefreshTokenRevokesTheSession();
+    void anyEarlierRefreshTokenRevokesTheSession();
+    void knownDeviceIsNotLockedOutByAnAttacker();
+    void loginAndPhoneShareOneThrottle();
     void refreshFromAnotherDeviceChangesNothing();
     void refreshTokenExpiresWhenIdle();
     void sessionEndsAtItsAbsoluteLifetime();
@@ -46,6 +49,8 @@ private slots:
 private:
     Outcome<IssuedSession> login(const QString &identifier, const QString &password = kPassword,
                                  const QString &device = kDevice);
+    Outcome<IssuedSession> loginFrom(const QHostAddress &address, const QString &password,
+                                     const QString &device);
     QStringList auditActions();
     QString lastFailureReason();
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
@@ -113,6 +118,17 @@ Outcome<IssuedSession> TestSessionService::login(const QString &identifier, cons
     attempt.deviceId = device;
     attempt.deviceName = QStringLiteral("Reception PC");
     attempt.clientAddress = m_address;
+    return m_sessions->login(attempt);
+}
+
+Outcome<IssuedSession> TestSessionService::loginFrom(const QHostAddress &address, const QString &password,
+                                                     const QString &device)
+{
+    LoginAttempt attempt;
+    attempt.identifier = QStringLiteral("aziza");
+    attempt.password = password;
+    attempt.deviceId = device;
+    attempt.clientAddress = address;
     return m_sessions->login(attempt);
 }
 
@@ -331,6 +347,82 @@ void TestSessionService::reusedRefreshTokenRevokesTheSession()
     QVERIFY(row.exec(QStringLiteral("SELECT revoke_reason FROM sessions")) && row.next());
     QCOMPARE(row.value(0).toString(), QStringLiteral("refresh_reuse"));
     QVERIFY(m_audit->verify().intact);
+}
+
+void TestSessionService::anyEarlierRefreshTokenRevokesTheSession()
+{
+    const Outcome<IssuedSession> first = login(QStringLiteral("aziza"));
+    const Outcome<IssuedSession> second = m_sessions->refresh(first.value().refreshToken, kDevice, m_address);
+    QVERIFY(second.ok());
+    const Outcome<IssuedSession> third = m_sessions->refresh(second.value().refreshToken, kDevice, m_address);
+    QVERIFY(third.ok());
+    // Two rotations back: no longer the session's previous token, still a stolen copy.
+    const Outcome<IssuedSession> replay = m_sessions->refresh(first.value().refreshToken, kDevice, m_address);
+    QCOMPARE(replay.error().code, QStringLiteral("invalid_token"));
+    QVERIFY(auditActions().contains(QStringLiteral("auth.refresh_reuse")));
+    QVERIFY(!m_sessions->authenticate(third.value().accessToken, m_address).ok());
+    QVERIFY(!m_sessions->refresh(third.value().refreshToken, kDevice, m_address).ok());
+    QSqlQuery row(m_database->connection());
+    QVERIFY(row.exec(QStringLiteral("SELECT revoke_reason FROM sessions")) && row.next());
+    QCOMPARE(row.value(0).toString(), QStringLiteral("refresh_reuse"));
+
+    // Purging the ended session (30 days later, at the next sign-in) takes its used tokens along.
+    QVERIFY(row.exec(QStringLiteral("SELECT COUNT(*) FROM used_refresh_tokens")) && row.next());
+    QCOMPARE(row.value(0).toInt(), 2);
+    advance(31 * 24 * 3600);
+    QVERIFY(login(QStringLiteral("aziza")).ok());
+    QVERIFY(row.exec(QStringLiteral("SELECT COUNT(*) FROM used_refresh_tokens")) && row.next());
+    QCOMPARE(row.value(0).toInt(), 0);
+    QVERIFY(row.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")) && row.next());
+    QCOMPARE(row.value(0).toInt(), 1);
+}
+
+void TestSessionService::knownDeviceIsNotLockedOutByAnAttacker()
+{
+    // The clinic's computer has signed in before (its session since ended).
+    const Outcome<IssuedSession> earlier = login(QStringLiteral("aziza"));
+    QVERIFY(earlier.ok());
+    QVERIFY(
+        m_sessions->logout(m_sessions->authenticate(earlier.value().accessToken, m_address).value()).ok());
+
+    // A botnet guesses once a minute for two hours, each try from another address.
+    for (int minute = 1; minute <= 120; ++minute) {
+        advance(60);
+        const QHostAddress attacker(QStringLiteral("203.0.113.%1").arg(minute));
+        const Outcome<IssuedSession> guess =
+            loginFrom(attacker, QStringLiteral("guess %1").arg(minute),
+                      QStringLiteral("attacker-%1").arg(minute, 4, 10, QLatin1Char('0')));
+        QVERIFY(!guess.ok());
+        if (minute % 10 == 0) {
+            const Outcome<IssuedSession> clinic = login(QStringLiteral("aziza"));
+            QVERIFY2(clinic.ok(),
+                     qPrintable(QStringLiteral("minute %1: %2").arg(minute).arg(clinic.error().code)));
+        }
+        if (minute == 60 || minute == 120) {
+            // A device that never signed in is still under the per-account ceiling.
+            const Outcome<IssuedSession> fresh =
+                loginFrom(m_address, kPassword, QStringLiteral("new-laptop-01"));
+            QCOMPARE(fresh.error().kind, ServiceError::Kind::Throttled);
+        }
+    }
+}
+
+void TestSessionService::loginAndPhoneShareOneThrottle()
+{
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(login(QStringLiteral("aziza"), QStringLiteral("guess %1").arg(i)).error().code,
+                 QStringLiteral("invalid_credentials"));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(login(QStringLiteral("+998901234567"), QStringLiteral("phone guess %1").arg(i)).error().code,
+                 QStringLiteral("invalid_credentials"));
+    // Six failures on one account: the login name waits as well as the phone.
+    QCOMPARE(login(QStringLiteral("aziza")).error().kind, ServiceError::Kind::Throttled);
+    QCOMPARE(login(QStringLiteral("901234567")).error().kind, ServiceError::Kind::Throttled);
+    // Unknown names still have their own counter.
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(login(QStringLiteral("nobody"), QStringLiteral("guess %1").arg(i)).error().code,
+                 QStringLiteral("invalid_credentials"));
+    QCOMPARE(login(QStringLiteral("nobody")).error().kind, ServiceError::Kind::Throttled);
 }
 
 void TestSessionService::refreshFromAnotherDeviceChangesNothing()

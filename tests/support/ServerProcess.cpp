@@ -19,6 +19,28 @@ namespace {
 
 const char *const kScrubbedPrefixes[] = {"MEDORA_", "GEMINI_", "TELEGRAM_", "SMTP_", "SMS_"};
 
+const QLatin1String kSecretVariable("MEDORA_SECRET");
+
+// The value of `name` in a .env text (last assignment wins), quotes removed.
+QByteArray envFileValue(const QByteArray &text, const QByteArray &name)
+{
+    QByteArray value;
+    const QList<QByteArray> lines = text.split('\n');
+    for (const QByteArray &rawLine : lines) {
+        QByteArray line = rawLine.trimmed();
+        if (line.startsWith("export "))
+            line = line.mid(7).trimmed();
+        const int equals = line.indexOf('=');
+        if (equals <= 0 || line.left(equals).trimmed() != name)
+            continue;
+        value = line.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && (value.startsWith('"') || value.startsWith('\'')) &&
+            value.back() == value.front())
+            value = value.mid(1, value.size() - 2);
+    }
+    return value;
+}
+
 QJsonObject parseObjectLine(const QByteArray &line)
 {
     const QJsonDocument document = QJsonDocument::fromJson(line.trimmed());
@@ -26,6 +48,13 @@ QJsonObject parseObjectLine(const QByteArray &line)
 }
 
 } // namespace
+
+const char *const ServerProcess::kFakeIntegrationSecrets[4][2] = {
+    {"GEMINI_API_KEY", "fake-gemini-key-Qz7wR2pL9xT4"},
+    {"TELEGRAM_BOT_TOKEN", "123456789:fake-telegram-token-Hk3mV8sN1cY6"},
+    {"SMTP_PASSWORD", "fake-smtp-password-Jd5bF0gW7uE2"},
+    {"SMS_PASSWORD", "fake-sms-password-Lp4nX9aK3rZ8"},
+};
 
 QJsonObject ServerProcess::CliResult::json() const
 {
@@ -43,6 +72,64 @@ ServerProcess::~ServerProcess()
 {
     if (isRunning())
         stop(5000);
+    writeTestLog();
+}
+
+void ServerProcess::registerSecret(const QByteArray &value)
+{
+    if (value.size() >= kMinimumSecretLength && !m_registeredSecrets.contains(value))
+        m_registeredSecrets.append(value);
+}
+
+QList<QByteArray> ServerProcess::secrets() const
+{
+    QList<QByteArray> candidates;
+    QList<QString> variables{kSecretVariable};
+    for (const auto &fake : kFakeIntegrationSecrets)
+        variables.append(QLatin1String(fake[0]));
+    for (const QString &variable : std::as_const(variables)) {
+        candidates.append(m_environment.value(variable).toUtf8());
+        if (!m_options.envFile.isNull())
+            candidates.append(envFileValue(m_options.envFile, variable.toLatin1()));
+    }
+    candidates += m_registeredSecrets;
+    QList<QByteArray> result;
+    for (const QByteArray &value : std::as_const(candidates)) {
+        if (value.size() >= kMinimumSecretLength && !result.contains(value))
+            result.append(value);
+    }
+    return result;
+}
+
+void ServerProcess::writeTestLog()
+{
+    const QString directory = qEnvironmentVariable("MEDORA_TEST_LOG_DIR");
+    if (directory.isEmpty() || (!m_process && !m_ranServeUntilExit))
+        return; // never ran: nothing was logged
+    if (m_testLogBaseName.isEmpty()) {
+        static int counter = 0;
+        const QString test = QCoreApplication::applicationName().isEmpty()
+                                 ? QStringLiteral("test")
+                                 : QCoreApplication::applicationName();
+        m_testLogBaseName =
+            QStringLiteral("%1-%2-%3").arg(test).arg(QCoreApplication::applicationPid()).arg(++counter);
+    }
+    if (!QDir().mkpath(directory)) {
+        qWarning("ServerProcess: cannot create %s", qPrintable(directory));
+        return;
+    }
+    const QDir dir(directory);
+    QFile log(dir.filePath(m_testLogBaseName + QLatin1String(".log")));
+    if (!log.open(QIODevice::WriteOnly | QIODevice::Truncate) || log.write(logText().toUtf8()) < 0)
+        qWarning("ServerProcess: cannot write %s", qPrintable(log.fileName()));
+    // Base64 per line: a secret may hold any byte, and this file must not itself look like a log.
+    QByteArray secretLines;
+    const QList<QByteArray> values = secrets();
+    for (const QByteArray &value : values)
+        secretLines += value.toBase64() + '\n';
+    QFile secretsFile(dir.filePath(m_testLogBaseName + QLatin1String(".secrets")));
+    if (!secretsFile.open(QIODevice::WriteOnly | QIODevice::Truncate) || secretsFile.write(secretLines) < 0)
+        qWarning("ServerProcess: cannot write %s", qPrintable(secretsFile.fileName()));
 }
 
 QString ServerProcess::serverPath()
@@ -106,7 +193,9 @@ void ServerProcess::prepare()
     }
     m_environment = scrubbedSystemEnvironment();
     m_environment.insert(QStringLiteral("MEDORA_DEBUG"), QStringLiteral("0"));
-    m_environment.insert(QStringLiteral("MEDORA_SECRET"), QString::fromLatin1(randomSecret()));
+    m_environment.insert(kSecretVariable, QString::fromLatin1(randomSecret()));
+    for (const auto &fake : kFakeIntegrationSecrets)
+        m_environment.insert(QLatin1String(fake[0]), QLatin1String(fake[1]));
     m_environment.insert(QStringLiteral("MEDORA_ALLOWED_HOSTS"), QStringLiteral("127.0.0.1,localhost"));
     m_environment.insert(QStringLiteral("MEDORA_LISTEN_ADDRESS"), QStringLiteral("127.0.0.1"));
     m_environment.insert(QStringLiteral("MEDORA_LISTEN_PORT"), QStringLiteral("0"));
@@ -147,7 +236,7 @@ QString ServerProcess::databaseFile() const
 
 QByteArray ServerProcess::secret() const
 {
-    return m_environment.value(QStringLiteral("MEDORA_SECRET")).toUtf8();
+    return m_environment.value(kSecretVariable).toUtf8();
 }
 
 QProcessEnvironment ServerProcess::environment() const
@@ -195,6 +284,7 @@ bool ServerProcess::start(QString *error)
     if (!writeEnvFile())
         return fail(QStringLiteral("cannot write .env"));
 
+    const int listeningBefore = countLogEvents(QStringLiteral("server.listening"));
     m_port = 0;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
@@ -207,10 +297,13 @@ bool ServerProcess::start(QString *error)
     QDeadlineTimer deadline(m_options.startTimeoutMs);
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(50);
-        // The line may be in stderr or in MEDORA_LOG_FILE: logEvents() reads both.
+        // The line may be in stderr or in MEDORA_LOG_FILE: logEvents() reads both. After a
+        // restart the log still holds the earlier runs' lines: only a newer one counts.
         const QList<QJsonObject> events = logEvents();
+        int listening = 0;
         for (const QJsonObject &line : events) {
-            if (line.value(QStringLiteral("event")).toString() == QLatin1String("server.listening")) {
+            if (line.value(QStringLiteral("event")).toString() == QLatin1String("server.listening") &&
+                ++listening > listeningBefore) {
                 m_port = quint16(line.value(QStringLiteral("port")).toInt());
                 if (m_port == 0)
                     return fail(QStringLiteral("server.listening without a port"));
@@ -244,6 +337,8 @@ ServerProcess::CliResult ServerProcess::runServeUntilExit(int timeoutMs)
     }
     CliResult result = runCli({QStringLiteral("serve")}, QByteArray(), timeoutMs);
     m_log += result.standardError + result.standardOutput;
+    m_ranServeUntilExit = true;
+    writeTestLog();
     return result;
 }
 
@@ -313,6 +408,7 @@ int ServerProcess::stop(int timeoutMs)
         }
     }
     m_log += m_process->readAll();
+    writeTestLog();
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
 }
 
@@ -325,6 +421,7 @@ void ServerProcess::kill()
         m_process->waitForFinished(5000);
     }
     m_log += m_process->readAll();
+    writeTestLog();
 }
 
 ServerProcess::CliResult ServerProcess::runCli(const QStringList &arguments, const QByteArray &standardInput,
@@ -391,6 +488,8 @@ ServerProcess::User ServerProcess::createUser(const QString &clinicId, const QSt
     user.id = json.value(QStringLiteral("userId")).toString();
     user.login = json.value(QStringLiteral("login")).toString();
     user.password = password.isEmpty() ? json.value(QStringLiteral("oneTimePassword")).toString() : password;
+    if (user.password.size() >= kMinimumSecretLength && !m_registeredSecrets.contains(user.password.toUtf8()))
+        m_registeredSecrets.append(user.password.toUtf8());
     return user;
 }
 

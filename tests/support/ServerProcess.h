@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -22,7 +23,13 @@ class TestHttpClient;
 //   clients configured by configureClient() send X-Forwarded-Proto: https;
 // - TLS with a certificate and key (makeSelfSignedCertificate() makes a pair with openssl).
 // The inherited environment is scrubbed of MEDORA_*, GEMINI_*, TELEGRAM_*, SMTP_* and SMS_*
-// so a developer's shell cannot change what a test sees.
+// so a developer's shell cannot change what a test sees; fixed fake integration secrets
+// (GEMINI_API_KEY, TELEGRAM_BOT_TOKEN, SMTP_PASSWORD, SMS_PASSWORD) are set instead, so every
+// run carries secrets the server must never log.
+// When MEDORA_TEST_LOG_DIR is set (CTest sets it for every test), each server's log and the
+// secrets it was given (MEDORA_SECRET, the fake integration secrets, passwords made through
+// createUser(), values passed to registerSecret()) are written there when it stops or is
+// destroyed; tst_zz_logsecrets checks after the whole run that no log holds a secret.
 class ServerProcess
 {
 public:
@@ -102,6 +109,13 @@ public:
     User createUser(const QString &clinicId, const QString &login, const QString &role,
                     const QString &password = QString()) const;
 
+    // A value (a token, a password set over the API) that must never appear in this server's
+    // log. Values shorter than kMinimumSecretLength are ignored: they would match by chance.
+    void registerSecret(const QByteArray &value);
+    QList<QByteArray> secrets() const; // everything recorded so far, including the configured ones
+    static constexpr int kMinimumSecretLength = 12;
+    static const char *const kFakeIntegrationSecrets[4][2]; // {variable, value}
+
     // A client aimed at this server: base URL, trusted certificate (TLS) or
     // X-Forwarded-Proto: https (proxy mode), Host 127.0.0.1.
     void configureClient(TestHttpClient &client) const;
@@ -121,6 +135,7 @@ private:
     void prepare();
     bool writeEnvFile() const;
     void drainOutput();
+    void writeTestLog();
 
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_tempDir;
@@ -128,6 +143,9 @@ private:
     QProcessEnvironment m_environment;
     QByteArray m_log;
     quint16 m_port = 0;
+    bool m_ranServeUntilExit = false;
+    mutable QList<QByteArray> m_registeredSecrets; // createUser() is const, and records passwords
+    QString m_testLogBaseName;                     // "<test>-<pid>-<n>" under MEDORA_TEST_LOG_DIR
 };
 
 } // namespace medora
