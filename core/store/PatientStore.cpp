@@ -600,28 +600,29 @@ bool PatientStore::loadStateAfterEdit(qint64 localId, const QString &what, SyncS
     return true;
 }
 
-bool PatientStore::update(Patient &patient)
+bool PatientStore::changeOneRow(const std::function<bool(qint64 changeSeq)> &write)
 {
     m_database.clearError();
-    const QString what = tr("save the patient");
     if (!m_database.begin())
         return false;
+    Counters counters;
     // rollback() leaves lastError() alone, so the reason of the failure survives it.
-    const auto abandon = [&] {
+    if (!loadCounters(m_database, counters) || !write(counters.changeSeq + 1) ||
+        !m_database.setMeta(kChangeSeq, QString::number(counters.changeSeq + 1)) || !m_database.commit()) {
         m_database.rollback();
         return false;
-    };
+    }
+    return true;
+}
 
-    Counters counters;
-    if (!loadCounters(m_database, counters))
-        return abandon();
-
+bool PatientStore::update(Patient &patient)
+{
+    const QString what = tr("save the patient");
     SyncState state = SyncState::New;
-    if (!loadStateAfterEdit(patient.localId, what, &state))
-        return abandon();
-
     const QDateTime now = nowUtc();
-    {
+    const bool saved = changeOneRow([&](qint64 changeSeq) {
+        if (!loadStateAfterEdit(patient.localId, what, &state))
+            return false;
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral(
             "UPDATE patient SET last_name = ?, first_name = ?, father_name = ?, birth_date = ?,"
@@ -643,15 +644,16 @@ bool PatientStore::update(Patient &patient)
         query.addBindValue(timeText(now));
         query.addBindValue(static_cast<int>(state));
         query.addBindValue(nameKey(patient.lastName, patient.firstName, patient.fatherName));
-        query.addBindValue(++counters.changeSeq);
+        query.addBindValue(changeSeq);
         query.addBindValue(patient.localId);
         if (!query.exec()) {
             m_database.fail(query.lastError(), what);
-            return abandon();
+            return false;
         }
-    }
-    if (!m_database.setMeta(kChangeSeq, QString::number(counters.changeSeq)) || !m_database.commit())
-        return abandon();
+        return true;
+    });
+    if (!saved)
+        return false;
     patient.updatedAt = now;
     patient.syncState = state;
     return true;
@@ -659,76 +661,47 @@ bool PatientStore::update(Patient &patient)
 
 bool PatientStore::remove(qint64 localId)
 {
-    m_database.clearError();
     const QString what = tr("delete the patient");
-    if (!m_database.begin())
-        return false;
-    // rollback() leaves lastError() alone, so the reason of the failure survives it.
-    const auto abandon = [&] {
-        m_database.rollback();
-        return false;
-    };
-
-    Counters counters;
-    if (!loadCounters(m_database, counters))
-        return abandon();
-
-    SyncState state = SyncState::New;
-    if (!loadStateAfterEdit(localId, what, &state))
-        return abandon();
-    {
+    return changeOneRow([&](qint64 changeSeq) {
+        SyncState state = SyncState::New;
+        if (!loadStateAfterEdit(localId, what, &state))
+            return false;
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral("UPDATE patient SET deleted = 1, updated_at = ?, sync_state = ?, "
                                      "change_seq = ? WHERE rowid = ?"));
         query.addBindValue(timeText(nowUtc()));
         query.addBindValue(static_cast<int>(state));
-        query.addBindValue(++counters.changeSeq);
+        query.addBindValue(changeSeq);
         query.addBindValue(localId);
         if (!query.exec()) {
             m_database.fail(query.lastError(), what);
-            return abandon();
+            return false;
         }
-    }
-    if (!m_database.setMeta(kChangeSeq, QString::number(counters.changeSeq)) || !m_database.commit())
-        return abandon();
-    return true;
+        return true;
+    });
 }
 
 bool PatientStore::markSeen(qint64 localId)
 {
-    m_database.clearError();
     const QString what = tr("save when the patient was seen");
-    if (!m_database.begin())
-        return false;
-    // rollback() leaves lastError() alone, so the reason of the failure survives it.
-    const auto abandon = [&] {
-        m_database.rollback();
-        return false;
-    };
-
-    Counters counters;
-    if (!loadCounters(m_database, counters))
-        return abandon();
-    {
+    return changeOneRow([&](qint64 changeSeq) {
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral("UPDATE patient SET last_seen_ms = ?, change_seq = ? WHERE rowid = ?"));
         query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        query.addBindValue(++counters.changeSeq);
+        query.addBindValue(changeSeq);
         query.addBindValue(localId);
         if (!query.exec()) {
             m_database.fail(query.lastError(), what);
-            return abandon();
+            return false;
         }
         if (query.numRowsAffected() != 1) {
             m_database.setError(
                 StoreError::Code::NotFound,
                 tr("Patient record %1 is not in %2.").arg(localId).arg(m_database.filePath()));
-            return abandon();
+            return false;
         }
-    }
-    if (!m_database.setMeta(kChangeSeq, QString::number(counters.changeSeq)) || !m_database.commit())
-        return abandon();
-    return true;
+        return true;
+    });
 }
 
 std::optional<Patient> PatientStore::get(qint64 localId) const

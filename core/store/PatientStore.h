@@ -82,6 +82,9 @@ private:
     // Reads the row's sync state inside the caller's transaction and returns what a local
     // edit turns it into; false (error set) when the row is missing or unreadable.
     bool loadStateAfterEdit(qint64 localId, const QString &what, SyncState *state);
+    // One edit of one row in its own transaction: `write` gets the change sequence the row
+    // must carry and returns false (error set) to roll everything back.
+    bool changeOneRow(const std::function<bool(qint64 changeSeq)> &write);
 
     Database &m_database;
     QPair<qint64, qint64> m_lastInsertSeqs{0, 0};
