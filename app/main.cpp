@@ -1,15 +1,22 @@
 #include "api/ApiClient.h"
 #include "auth/ApiErrorText.h"
+#include "auth/ScreenLocker.h"
 #include "i18n/LanguageManager.h"
 #include "registry/MainWindow.h"
 #include "registry/PatientDialog.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
 #include "security/KeychainSecretStore.h"
+#include "session/IdleLock.h"
+#include "session/OfflineCredentials.h"
 #include "session/SessionManager.h"
+#include "store/SyncJournal.h"
+#include "sync/ApiSyncTransport.h"
+#include "sync/SyncEngine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -18,6 +25,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace medora;
 
@@ -148,7 +156,10 @@ int main(int argc, char *argv[])
     KeychainSecretStore secrets;
     ApiClient api;
     api.setAllowInsecureHttp(parser.isSet(insecureOption));
+    // The last online user's password verifier, for signing in while the server is away.
+    OfflineCredentials offlineCredentials(QDir(dataDir).filePath(OfflineCredentials::fileName()));
     SessionManager session(api, secrets);
+    session.setOfflineCredentials(&offlineCredentials);
     QSettings settings;
     QString caFile = settings.value(SessionManager::caCertificateSettingsKey()).toString();
     if (parser.isSet(caOption))
@@ -174,13 +185,52 @@ int main(int argc, char *argv[])
         api.setServerAddress(SessionManager::savedServerAddress());
     }
 
+    // Sync: the journal keeps its outbox and cursor in the registry's own database; the engine
+    // reaches the server through the session and runs only while it is signed in.
+    SyncJournal journal(registry.database());
+    ApiSyncTransport transport(session);
+    SyncEngine engine(journal, transport);
+    const auto notifyLocalChange = [&engine] { engine.notifyLocalChange(); };
+    QObject::connect(&registry, &PatientRegistry::patientSaved, &engine, notifyLocalChange);
+    QObject::connect(&registry, &PatientRegistry::patientRemoved, &engine, notifyLocalChange);
+    QObject::connect(&registry, &PatientRegistry::registryReset, &engine, notifyLocalChange);
+    // Pulled patients, and the server's versions that push answers wrote (conflicts), reach the
+    // search index; the registry then tells the list to reload.
+    const auto refreshRegistry = [&registry] { registry.refreshFromStore(); };
+    QObject::connect(&engine, &SyncEngine::pageApplied, &registry, refreshRegistry);
+    QObject::connect(&engine, &SyncEngine::roundFinished, &registry, refreshRegistry);
+    // Connected before the window's own slots, so the Sync menu sees the engine's new state.
+    QObject::connect(&session, &SessionManager::stateChanged, &engine, [&engine, &session] {
+        const bool signedIn = session.state() == SessionManager::State::SignedIn;
+        if (signedIn && !engine.isRunning())
+            engine.start();
+        else if (!signedIn && engine.isRunning())
+            engine.stop();
+    });
+    // A token refresh that worked means the server is reachable again.
+    QObject::connect(&session, &SessionManager::refreshed, &engine, [&engine] {
+        if (engine.isRunning())
+            engine.notifyReconnected();
+    });
+
     int exitCode = 0;
     {
         MainWindow window(registry, languages);
         window.setSession(&session);
+        window.setSync(&engine, &journal);
         if (parser.isSet(searchOption))
             window.searchField()->setText(parser.value(searchOption));
         window.show();
+        // Shared clinic PCs: the screen locks after the idle time (security/idleLockMinutes,
+        // default 10, 0 = off) and, once someone signed in online with this data, whenever
+        // nobody is signed in; such a PC also starts locked, so a restart asks for the password.
+        IdleLock idleLock;
+        std::unique_ptr<ScreenLocker> screenLocker;
+        if (!screenshot) {
+            if (offlineCredentials.isEnrolled() && idleLock.timeoutMs() > 0)
+                idleLock.lock();
+            screenLocker = std::make_unique<ScreenLocker>(session, idleLock, &window);
+        }
 
         if (parser.isSet(screenshotOption)) {
             grabWhenShown(&window, parser.value(screenshotOption), &exitCode);
@@ -198,6 +248,7 @@ int main(int argc, char *argv[])
         if (exitCode == 0)
             exitCode = result;
     }
+    engine.stop(); // nothing may touch the database once the registry closes it
     registry.close();
     return exitCode;
 }

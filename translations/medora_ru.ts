@@ -139,6 +139,22 @@
         <source>The request failed (%1).</source>
         <translation>Запрос не выполнен (%1).</translation>
     </message>
+    <message>
+        <source>The server cannot be reached, and the password does not match the one last used on this computer, so you cannot work offline.</source>
+        <translation>Сервер недоступен, а пароль не совпадает с тем, который последним использовался на этом компьютере, поэтому работать офлайн нельзя.</translation>
+    </message>
+    <message>
+        <source>Wait %1 before the next attempt.</source>
+        <translation>Подождите %1 перед следующей попыткой.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and the password was entered wrong too many times on this computer. Try again in %1.</source>
+        <translation>Сервер недоступен, а на этом компьютере пароль слишком много раз введён неверно. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Only the person who last signed in online on this computer can work offline here; sign in when the server is reachable.</source>
+        <translation>Сервер недоступен. Офлайн здесь может работать только тот, кто последним входил на этом компьютере онлайн; войдите, когда сервер станет доступен.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -240,6 +256,113 @@
     </message>
 </context>
 <context>
+    <name>EntityJson</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Это поле обязательно.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Должно быть текстом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Must be at most %n characters.</source>
+        <translation>
+            <numerusform>Должно содержать не более %n символа.</numerusform>
+            <numerusform>Должно содержать не более %n символов.</numerusform>
+            <numerusform>Должно содержать не более %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>Должно быть true или false.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Должно быть целым числом.</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>Должно быть от %1 до %2.</translation>
+    </message>
+    <message>
+        <source>Must be an id such as 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</source>
+        <translation>Должно быть идентификатором, например 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</translation>
+    </message>
+    <message>
+        <source>Must be a date such as 2026-11-28.</source>
+        <translation>Должно быть датой, например 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>Must be a UTC time such as 2026-11-28T06:00:00.000Z.</source>
+        <translation>Должно быть временем UTC, например 2026-11-28T06:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1.</source>
+        <translation>Должно быть одним из значений: %1.</translation>
+    </message>
+    <message>
+        <source>Must be an object.</source>
+        <translation>Должно быть объектом.</translation>
+    </message>
+    <message>
+        <source>Must be a list.</source>
+        <translation>Должно быть списком.</translation>
+    </message>
+    <message>
+        <source>This field is not known.</source>
+        <translation>Неизвестное поле.</translation>
+    </message>
+    <message>
+        <source>Date of birth is not plausible.</source>
+        <translation>Дата рождения неправдоподобна.</translation>
+    </message>
+    <message>
+        <source>Must be an Uzbek number in E.164 form such as +998901234567.</source>
+        <translation>Должно быть узбекистанским номером в формате E.164, например +998901234567.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n vital signs.</source>
+        <translation>
+            <numerusform>Не более %n показателя.</numerusform>
+            <numerusform>Не более %n показателей.</numerusform>
+            <numerusform>Не более %n показателей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be a number with at most 4 digits before and 2 after the point, such as 36.6.</source>
+        <translation>Должно быть числом, у которого не более 4 цифр до точки и 2 после, например 36.6.</translation>
+    </message>
+    <message>
+        <source>Must be %1.</source>
+        <translation>Должно быть: %1.</translation>
+    </message>
+    <message>
+        <source>Must be an ICD-10 code such as J06.9.</source>
+        <translation>Должно быть кодом МКБ-10, например J06.9.</translation>
+    </message>
+    <message>
+        <source>A signed report needs the time it was signed.</source>
+        <translation>У подписанного заключения должно быть время подписания.</translation>
+    </message>
+    <message>
+        <source>A draft has no signing time.</source>
+        <translation>У черновика не может быть времени подписания.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be zero.</source>
+        <translation>Сумма не может быть нулевой.</translation>
+    </message>
+    <message>
+        <source>Only a reversing entry may have a negative amount.</source>
+        <translation>Отрицательная сумма допустима только в сторнирующей записи.</translation>
+    </message>
+    <message>
+        <source>A reversing entry must have a negative amount.</source>
+        <translation>В сторнирующей записи сумма должна быть отрицательной.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>Could not save &quot;%1&quot; in the system keychain: %2</source>
@@ -252,6 +375,36 @@
     <message>
         <source>Could not remove &quot;%1&quot; from the system keychain: %2</source>
         <translation>Не удалось удалить «%1» из системного хранилища ключей: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineCredentials</name>
+    <message>
+        <source>The offline sign-in file %1 cannot be read: %2</source>
+        <translation>Не удалось прочитать файл офлайн-входа %1: %2</translation>
+    </message>
+    <message>
+        <source>The offline sign-in file %1 is damaged; sign in online once to renew it.</source>
+        <translation>Файл офлайн-входа %1 повреждён; чтобы обновить его, один раз войдите онлайн.</translation>
+    </message>
+    <message>
+        <source>The offline sign-in file %1 cannot be written: %2</source>
+        <translation>Не удалось записать файл офлайн-входа %1: %2</translation>
+    </message>
+    <message>
+        <source>The password could not be prepared for offline sign-in (not enough memory).</source>
+        <translation>Не удалось подготовить пароль для офлайн-входа (недостаточно памяти).</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>queue the change for the server</source>
+        <translation>поставить изменение в очередь на отправку на сервер</translation>
+    </message>
+    <message>
+        <source>queue the imported rows for the server</source>
+        <translation>поставить импортированные строки в очередь на отправку на сервер</translation>
     </message>
 </context>
 <context>
@@ -386,6 +539,93 @@
     <message>
         <source>The file is empty. Its first line must name the columns, for example: %1</source>
         <translation>Файл пуст. В его первой строке должны быть названия столбцов, например: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFieldText</name>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Date of birth is estimated</source>
+        <translation>Дата рождения приблизительная</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Аллергии</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Принимаемые лекарства</translation>
+    </message>
+    <message>
+        <source>Chronic conditions and history</source>
+        <translation>Хронические заболевания и анамнез</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(неизвестно)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>Yes, from the age given</source>
+        <translation>Да, рассчитана по указанному возрасту</translation>
+    </message>
+    <message>
+        <source>No, the exact date</source>
+        <translation>Нет, точная дата</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
     </message>
 </context>
 <context>
@@ -547,6 +787,1184 @@
     </message>
 </context>
 <context>
+    <name>PaymentStore</name>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Кто принял</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Когда принят</translation>
+    </message>
+    <message>
+        <source>Reversed payment</source>
+        <translation>Сторнируемый платёж</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>The payment was not saved. %1: %2</source>
+        <translation>Платёж не сохранён. %1: %2</translation>
+    </message>
+    <message>
+        <source>save the payment</source>
+        <translation>сохранить платёж</translation>
+    </message>
+    <message>
+        <source>A payment is reversed with a reversing entry, not entered by hand.</source>
+        <translation>Платёж отменяется сторнирующей записью, а не вводится вручную.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero so&apos;m.</source>
+        <translation>Сумма должна быть больше нуля сумов.</translation>
+    </message>
+    <message>
+        <source>Payment record %1 is not in %2.</source>
+        <translation>Записи платежа %1 нет в %2.</translation>
+    </message>
+    <message>
+        <source>This entry already reverses another payment and cannot itself be reversed.</source>
+        <translation>Эта запись уже сторнирует другой платёж, поэтому её саму сторнировать нельзя.</translation>
+    </message>
+    <message>
+        <source>This payment was already reversed on %1.</source>
+        <translation>Этот платёж уже сторнирован %1.</translation>
+    </message>
+    <message>
+        <source>read the payment</source>
+        <translation>прочитать платёж</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s payments</source>
+        <translation>прочитать платежи пациента</translation>
+    </message>
+    <message>
+        <source>read the day&apos;s payments</source>
+        <translation>прочитать платежи за день</translation>
+    </message>
+    <message>
+        <source>add up the payments</source>
+        <translation>подсчитать сумму платежей</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSectionsText</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Температура</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Blood pressure, systolic</source>
+        <translation>Артериальное давление, систолическое</translation>
+    </message>
+    <message>
+        <source>Blood pressure, diastolic</source>
+        <translation>Артериальное давление, диастолическое</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Частота дыхания</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation (SpO₂)</source>
+        <translation>Сатурация кислорода (SpO₂)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Глюкоза крови</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Жалобы</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Анамнез</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Витальные показатели</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Осмотр</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Диагноз</translation>
+    </message>
+    <message>
+        <source>%1 (ICD-10 %2)</source>
+        <translation>%1 (МКБ-10 %2)</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>План лечения</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStore</name>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Corrected report</source>
+        <translation>Исправляемое заключение</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Жалобы</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Анамнез</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Витальные показатели</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Осмотр</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Диагноз</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>Код МКБ-10</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>План лечения</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Когда создано</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Когда подписано</translation>
+    </message>
+    <message>
+        <source>Vital signs (%1)</source>
+        <translation>Витальные показатели (%1)</translation>
+    </message>
+    <message>
+        <source>The report was not saved. %1: %2</source>
+        <translation>Заключение не сохранено. %1: %2</translation>
+    </message>
+    <message>
+        <source>A new report starts as a draft; it is signed once written.</source>
+        <translation>Новое заключение создаётся как черновик; подписывается оно после того, как написано.</translation>
+    </message>
+    <message>
+        <source>Only the server marks a report as a second version of a draft.</source>
+        <translation>Пометить заключение как вторую версию черновика может только сервер.</translation>
+    </message>
+    <message>
+        <source>An addendum must correct a signed report, and %1 is not one.</source>
+        <translation>Дополнение должно исправлять подписанное заключение, а %1 им не является.</translation>
+    </message>
+    <message>
+        <source>save the report</source>
+        <translation>сохранить заключение</translation>
+    </message>
+    <message>
+        <source>Report record %1 is not in %2.</source>
+        <translation>Записи заключения %1 нет в %2.</translation>
+    </message>
+    <message>
+        <source>This report was deleted and can no longer change.</source>
+        <translation>Это заключение удалено и больше не может меняться.</translation>
+    </message>
+    <message>
+        <source>This report is signed and can no longer be changed. Write an addendum to correct it.</source>
+        <translation>Это заключение подписано и больше не может быть изменено. Чтобы исправить его, напишите дополнение.</translation>
+    </message>
+    <message>
+        <source>delete the report</source>
+        <translation>удалить заключение</translation>
+    </message>
+    <message>
+        <source>read the report</source>
+        <translation>прочитать заключение</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s reports</source>
+        <translation>прочитать заключения пациента</translation>
+    </message>
+    <message>
+        <source>read the visit&apos;s reports</source>
+        <translation>прочитать заключения по визиту</translation>
+    </message>
+    <message>
+        <source>read the addenda</source>
+        <translation>прочитать дополнения</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Изменён</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Синхронизирован</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Ошибка синхронизации</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Конфликт</translation>
+    </message>
+    <message>
+        <source>New on this PC, not yet sent to the server.</source>
+        <translation>Создан на этом компьютере, ещё не отправлен на сервер.</translation>
+    </message>
+    <message>
+        <source>Changed on this PC, not yet sent to the server.</source>
+        <translation>Изменён на этом компьютере, ещё не отправлен на сервер.</translation>
+    </message>
+    <message>
+        <source>Being sent to the server.</source>
+        <translation>Отправляется на сервер.</translation>
+    </message>
+    <message>
+        <source>The same as on the server.</source>
+        <translation>Совпадает с данными на сервере.</translation>
+    </message>
+    <message>
+        <source>The server refused this change. It is kept on this PC; see Sync › Sync errors.</source>
+        <translation>Сервер отклонил это изменение. Оно сохранено на этом компьютере; см. Синхронизация › Ошибки синхронизации.</translation>
+    </message>
+    <message>
+        <source>Changed on this PC and on the server. Someone must decide which values to keep; see Sync › Conflicts.</source>
+        <translation>Изменён и на этом компьютере, и на сервере. Нужно решить, какие значения оставить; см. Синхронизация › Конфликты.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n секунду назад</numerusform>
+            <numerusform>%n секунды назад</numerusform>
+            <numerusform>%n секунд назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n минуту назад</numerusform>
+            <numerusform>%n минуты назад</numerusform>
+            <numerusform>%n минут назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n час назад</numerusform>
+            <numerusform>%n часа назад</numerusform>
+            <numerusform>%n часов назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>пациент</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>заключение</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>платёж</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network and the server address.</source>
+        <translation>Сервер недоступен. Проверьте сеть и адрес сервера.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Сервер не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. For a clinic&apos;s own server, give its CA certificate with --ca-certificate FILE.</source>
+        <translation>Сертификат сервера не вызывает доверия. Для собственного сервера клиники укажите его CA-сертификат: --ca-certificate FILE.</translation>
+    </message>
+    <message>
+        <source>Addresses starting with http:// are refused unless --allow-insecure-http is given.</source>
+        <translation>Адреса, начинающиеся с http://, не принимаются без параметра --allow-insecure-http.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid; give it like clinic.example.uz or https://clinic.example.uz.</source>
+        <translation>Неверный адрес сервера; укажите его в виде clinic.example.uz или https://clinic.example.uz.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer medora-cli does not understand (%1).</source>
+        <translation>Сервер прислал ответ, который medora-cli не понимает (%1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>Not signed in: run medora-cli login.</source>
+        <translation>Вход не выполнен: запустите medora-cli login.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Слишком много попыток. Повторите через %n секунду.</numerusform>
+            <numerusform>Слишком много попыток. Повторите через %n секунды.</numerusform>
+            <numerusform>Слишком много попыток. Повторите через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Слишком много попыток. Повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>The session has ended: run medora-cli login again.</source>
+        <translation>Сеанс завершён: снова запустите medora-cli login.</translation>
+    </message>
+    <message>
+        <source>The account must change its password first: sign in once with the Medora app.</source>
+        <translation>Сначала для учётной записи нужно сменить пароль: один раз войдите через приложение Medora.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections: use its https:// address.</source>
+        <translation>Сервер принимает только защищённые соединения: используйте его адрес https://.</translation>
+    </message>
+    <message>
+        <source>The server does not answer to this address.</source>
+        <translation>Сервер не отвечает по этому адресу.</translation>
+    </message>
+    <message>
+        <source>This account may not do this.</source>
+        <translation>Этой учётной записи это действие не разрешено.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Сервер занят. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1, HTTP %2).</source>
+        <translation>Сервер отклонил запрос (%1, HTTP %2).</translation>
+    </message>
+    <message>
+        <source>No server is set up for %1: run medora-cli login first.</source>
+        <translation>Для %1 сервер не настроен: сначала запустите medora-cli login.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read: %1</source>
+        <translation>Не удалось прочитать хранилище ключей: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1: run medora-cli login.</source>
+        <translation>Вход на %1 не выполнен: запустите medora-cli login.</translation>
+    </message>
+    <message>
+        <source>The account %1 must change its password first: sign in once with the Medora app.</source>
+        <translation>Сначала для учётной записи %1 нужно сменить пароль: один раз войдите через приложение Medora.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain refused to keep the session, so it was ended: %1</source>
+        <translation>Вход выполнен, но хранилище ключей не сохранило сеанс, поэтому он завершён: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3, %4).</source>
+        <translation>Вход на %1 выполнен как %2 (%3, %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to date; watching for changes for %n second(s).</source>
+        <translation>
+            <numerusform>Данные актуальны; изменения отслеживаются в течение %n секунды.</numerusform>
+            <numerusform>Данные актуальны; изменения отслеживаются в течение %n секунд.</numerusform>
+            <numerusform>Данные актуальны; изменения отслеживаются в течение %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %n change(s).</source>
+        <translation>
+            <numerusform>Получено %n изменение.</numerusform>
+            <numerusform>Получено %n изменения.</numerusform>
+            <numerusform>Получено %n изменений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %n change(s):</source>
+        <translation>
+            <numerusform>Отправлено %n изменение:</numerusform>
+            <numerusform>Отправлено %n изменения:</numerusform>
+            <numerusform>Отправлено %n изменений:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 in conflict, %3 refused.</source>
+        <translation>принято: %1, в конфликте: %2, отклонено: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n change(s).</source>
+        <translation>
+            <numerusform>Ожидает отправки: %n изменение.</numerusform>
+            <numerusform>Ожидают отправки: %n изменения.</numerusform>
+            <numerusform>Ожидают отправки: %n изменений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused by the server: %n change(s); medora-cli status lists them.</source>
+        <translation>
+            <numerusform>Отклонено сервером: %n изменение; список покажет medora-cli status.</numerusform>
+            <numerusform>Отклонено сервером: %n изменения; список покажет medora-cli status.</numerusform>
+            <numerusform>Отклонено сервером: %n изменений; список покажет medora-cli status.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts waiting for a decision: %n.</source>
+        <translation>
+            <numerusform>Конфликтов, ожидающих решения: %n.</numerusform>
+            <numerusform>Конфликтов, ожидающих решения: %n.</numerusform>
+            <numerusform>Конфликтов, ожидающих решения: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Синхронизация не удалась: %1</translation>
+    </message>
+    <message>
+        <source>Server: none (run medora-cli login)</source>
+        <translation>Сервер: не задан (запустите medora-cli login)</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>Signed in: unknown (the keychain cannot be read: %1)</source>
+        <translation>Вход выполнен: неизвестно (не удалось прочитать хранилище ключей: %1)</translation>
+    </message>
+    <message>
+        <source>Signed in: yes</source>
+        <translation>Вход выполнен: да</translation>
+    </message>
+    <message>
+        <source>Signed in: no</source>
+        <translation>Вход выполнен: нет</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: nothing</source>
+        <translation>Ожидают отправки: ничего</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n change(s)</source>
+        <translation>
+            <numerusform>Ожидает отправки: %n изменение</numerusform>
+            <numerusform>Ожидают отправки: %n изменения</numerusform>
+            <numerusform>Ожидают отправки: %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n record(s))</source>
+        <translation>
+            <numerusform>(%n запись)</numerusform>
+            <numerusform>(%n записи)</numerusform>
+            <numerusform>(%n записей)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the oldest from %1 (%2)</source>
+        <translation>самое старое от %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused by the server: %n change(s)</source>
+        <translation>
+            <numerusform>Отклонено сервером: %n изменение</numerusform>
+            <numerusform>Отклонено сервером: %n изменения</numerusform>
+            <numerusform>Отклонено сервером: %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n попытка</numerusform>
+            <numerusform>%n попытки</numerusform>
+            <numerusform>%n попыток</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last tried %1</source>
+        <translation>последняя попытка: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts waiting for a decision: %n</source>
+        <translation>
+            <numerusform>Конфликтов, ожидающих решения: %n</numerusform>
+            <numerusform>Конфликтов, ожидающих решения: %n</numerusform>
+            <numerusform>Конфликтов, ожидающих решения: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>two versions of the draft (the other one is %1)</source>
+        <translation>две версии черновика (вторая: %1)</translation>
+    </message>
+    <message>
+        <source>Last successful pull: %1 (%2)</source>
+        <translation>Последнее успешное получение с сервера: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last successful pull: never</source>
+        <translation>Последнее успешное получение с сервера: ни разу</translation>
+    </message>
+    <message>
+        <source>Status: green (everything is on the server)</source>
+        <translation>Статус: зелёный (всё на сервере)</translation>
+    </message>
+    <message>
+        <source>Status: not green</source>
+        <translation>Статус: не зелёный</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Вход не выполнен.</translation>
+    </message>
+    <message>
+        <source>The keychain refused to remove the session: %1</source>
+        <translation>Хранилище ключей не дало удалить сеанс: %1</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Выход выполнен.</translation>
+    </message>
+    <message>
+        <source>Signed out on this computer. The server could not be told (%1); the session there ends when it expires.</source>
+        <translation>Выход на этом компьютере выполнен. Сообщить серверу не удалось (%1); сеанс на нём завершится, когда истечёт его срок.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>Something this change needs (its patient, visit or report) has not reached the server yet.</source>
+        <translation>То, от чего зависит это изменение (пациент, визит или заключение), ещё не попало на сервер.</translation>
+    </message>
+    <message>
+        <source>The patient, visit or report this change belongs to was deleted on the server.</source>
+        <translation>Пациент, визит или заключение, к которому относится это изменение, удалён на сервере.</translation>
+    </message>
+    <message>
+        <source>The report is signed on the server and can no longer change. Write an addendum instead.</source>
+        <translation>Заключение подписано на сервере и больше не может меняться. Вместо этого напишите дополнение.</translation>
+    </message>
+    <message>
+        <source>Only the doctor who wrote this draft may change it.</source>
+        <translation>Изменять этот черновик может только врач, который его написал.</translation>
+    </message>
+    <message>
+        <source>A recorded payment cannot change. Add a reversing entry instead.</source>
+        <translation>Проведённый платёж нельзя изменить. Вместо этого добавьте сторнирующую запись.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change.</source>
+        <translation>Ваша роль не позволяет вносить это изменение.</translation>
+    </message>
+    <message>
+        <source>The server did not answer this change.</source>
+        <translation>Сервер не ответил на это изменение.</translation>
+    </message>
+    <message>
+        <source>The server refused this change (%1).</source>
+        <translation>Сервер отклонил это изменение (%1).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation>пациент %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1, ticket %2 on %3</source>
+        <translation>Визит: %1, талон %2 на %3</translation>
+    </message>
+    <message>
+        <source>Report for %1 of %2</source>
+        <translation>Заключение для %1 от %2</translation>
+    </message>
+    <message>
+        <source>Payment of %1 so&apos;m for %2</source>
+        <translation>Платёж %1 сум за %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>retry the change</source>
+        <translation>повторить отправку изменения</translation>
+    </message>
+    <message>
+        <source>read the conflict</source>
+        <translation>прочитать конфликт</translation>
+    </message>
+    <message>
+        <source>That conflict is already resolved or is not a %1 conflict.</source>
+        <translation>Этот конфликт уже разрешён или не является конфликтом типа %1.</translation>
+    </message>
+    <message>
+        <source>close the conflict</source>
+        <translation>закрыть конфликт</translation>
+    </message>
+    <message>
+        <source>recover the interrupted upload</source>
+        <translation>восстановить прерванную отправку</translation>
+    </message>
+    <message>
+        <source>prepare the changes for the server</source>
+        <translation>подготовить изменения для сервера</translation>
+    </message>
+    <message>
+        <source>save the server&apos;s answer</source>
+        <translation>сохранить ответ сервера</translation>
+    </message>
+    <message>
+        <source>put the changes back in the queue</source>
+        <translation>вернуть изменения в очередь</translation>
+    </message>
+    <message>
+        <source>apply the server&apos;s changes</source>
+        <translation>применить изменения с сервера</translation>
+    </message>
+    <message>
+        <source>finish the full download</source>
+        <translation>завершить полную загрузку</translation>
+    </message>
+    <message>
+        <source>count the changes waiting for the server</source>
+        <translation>подсчитать изменения, ожидающие отправки на сервер</translation>
+    </message>
+    <message>
+        <source>read the changes the server refused</source>
+        <translation>прочитать изменения, отклонённые сервером</translation>
+    </message>
+    <message>
+        <source>That change is no longer in the error list.</source>
+        <translation>Этого изменения уже нет в списке ошибок.</translation>
+    </message>
+    <message>
+        <source>retry the changes</source>
+        <translation>повторить отправку изменений</translation>
+    </message>
+    <message>
+        <source>read the conflicts</source>
+        <translation>прочитать конфликты</translation>
+    </message>
+    <message>
+        <source>Patient record %1 is not in %2.</source>
+        <translation>Записи пациента %1 нет в %2.</translation>
+    </message>
+    <message>
+        <source>The kept value of %1 cannot be saved: %2</source>
+        <translation>Не удалось сохранить выбранное значение поля %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose one of the two versions of the draft to keep.</source>
+        <translation>Выберите, какую из двух версий черновика оставить.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProtocol</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Это поле обязательно.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Должно быть текстом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Must be at most %n characters.</source>
+        <translation>
+            <numerusform>Должно содержать не более %n символа.</numerusform>
+            <numerusform>Должно содержать не более %n символов.</numerusform>
+            <numerusform>Должно содержать не более %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>Должно быть true или false.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Должно быть целым числом.</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>Должно быть от %1 до %2.</translation>
+    </message>
+    <message>
+        <source>Must be an id such as 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</source>
+        <translation>Должно быть идентификатором, например 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1.</source>
+        <translation>Должно быть одним из значений: %1.</translation>
+    </message>
+    <message>
+        <source>Must be an object.</source>
+        <translation>Должно быть объектом.</translation>
+    </message>
+    <message>
+        <source>Must be a list.</source>
+        <translation>Должно быть списком.</translation>
+    </message>
+    <message>
+        <source>This field is not known.</source>
+        <translation>Неизвестное поле.</translation>
+    </message>
+    <message>
+        <source>Lists a field more than once or a field that does not merge.</source>
+        <translation>Поле указано больше одного раза, или указано поле, которое не объединяется.</translation>
+    </message>
+    <message>
+        <source>Must be one of the patient fields that merge: %1.</source>
+        <translation>Должно быть одним из объединяемых полей пациента: %1.</translation>
+    </message>
+    <message>
+        <source>This field is listed twice.</source>
+        <translation>Это поле указано дважды.</translation>
+    </message>
+    <message>
+        <source>Must be a UTC time such as 2026-11-28T06:00:00.000Z.</source>
+        <translation>Должно быть временем UTC, например 2026-11-28T06:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>A deleted record carries no data.</source>
+        <translation>Удалённая запись не содержит данных.</translation>
+    </message>
+    <message>
+        <source>The first answer to an operation cannot be &quot;duplicate&quot;.</source>
+        <translation>Первый ответ на операцию не может быть «duplicate».</translation>
+    </message>
+    <message>
+        <source>Only a duplicate answer has a first status.</source>
+        <translation>Первый статус есть только в ответе «duplicate».</translation>
+    </message>
+    <message>
+        <source>Only a conflict answer has this field.</source>
+        <translation>Это поле есть только в ответе о конфликте.</translation>
+    </message>
+    <message>
+        <source>Not one of the conflicting fields.</source>
+        <translation>Это не одно из конфликтующих полей.</translation>
+    </message>
+    <message>
+        <source>Must be a plain value.</source>
+        <translation>Должно быть простым значением.</translation>
+    </message>
+    <message>
+        <source>Must be a code of small letters, digits and _.</source>
+        <translation>Должно быть кодом из строчных латинских букв, цифр и _.</translation>
+    </message>
+    <message>
+        <source>Only a rejection has this field.</source>
+        <translation>Это поле есть только в отказе.</translation>
+    </message>
+    <message>
+        <source>Only patient changes list their fields.</source>
+        <translation>Список полей есть только у изменений пациента.</translation>
+    </message>
+    <message>
+        <source>A delete changes no fields.</source>
+        <translation>Удаление не меняет полей.</translation>
+    </message>
+    <message>
+        <source>A delete carries no data.</source>
+        <translation>Удаление не содержит данных.</translation>
+    </message>
+    <message>
+        <source>The push is larger than %1 bytes.</source>
+        <translation>Отправка больше %1 байт.</translation>
+    </message>
+    <message>
+        <source>The push is nested more than %1 levels deep.</source>
+        <translation>Вложенность отправки глубже %1 уровней.</translation>
+    </message>
+    <message>
+        <source>The push must be a JSON object.</source>
+        <translation>Отправка должна быть JSON-объектом.</translation>
+    </message>
+    <message>
+        <source>Must not contain control characters.</source>
+        <translation>Не должно содержать управляющих символов.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n operations per push.</source>
+        <translation>
+            <numerusform>Не более %n операции за одну отправку.</numerusform>
+            <numerusform>Не более %n операций за одну отправку.</numerusform>
+            <numerusform>Не более %n операций за одну отправку.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same operation id appears twice in one push.</source>
+        <translation>Один и тот же идентификатор операции встречается в одной отправке дважды.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n results per push.</source>
+        <translation>
+            <numerusform>Не более %n результата на одну отправку.</numerusform>
+            <numerusform>Не более %n результатов на одну отправку.</numerusform>
+            <numerusform>Не более %n результатов на одну отправку.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n changes per page.</source>
+        <translation>
+            <numerusform>Не более %n изменения на странице.</numerusform>
+            <numerusform>Не более %n изменений на странице.</numerusform>
+            <numerusform>Не более %n изменений на странице.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes must come in ascending sequence.</source>
+        <translation>Изменения должны идти в порядке возрастания номера.</translation>
+    </message>
+    <message>
+        <source>The cursor cannot lie before the changes it follows.</source>
+        <translation>Курсор не может стоять раньше изменений, за которыми он следует.</translation>
+    </message>
+    <message>
+        <source>Must be 32 hexadecimal digits.</source>
+        <translation>Должно состоять из 32 шестнадцатеричных цифр.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasonText</name>
+    <message>
+        <source>The server does not have yet what this change belongs to (the patient, the visit or the report). It is sent again once that has arrived.</source>
+        <translation>На сервере ещё нет того, к чему относится это изменение (пациента, визита или заключения). Изменение будет отправлено снова, когда это появится.</translation>
+    </message>
+    <message>
+        <source>What this change belongs to (the patient, the visit or the report) was deleted on the server.</source>
+        <translation>То, к чему относится это изменение (пациент, визит или заключение), удалено на сервере.</translation>
+    </message>
+    <message>
+        <source>The report was already signed, and a signed report cannot be changed. Write an addendum instead.</source>
+        <translation>Заключение уже подписано, а подписанное заключение изменить нельзя. Вместо этого напишите дополнение.</translation>
+    </message>
+    <message>
+        <source>Only the doctor who wrote this draft report can change it.</source>
+        <translation>Изменить этот черновик заключения может только врач, который его написал.</translation>
+    </message>
+    <message>
+        <source>A recorded payment cannot be changed or deleted. Record a reversing entry instead.</source>
+        <translation>Проведённый платёж нельзя изменить или удалить. Вместо этого оформите сторнирующую запись.</translation>
+    </message>
+    <message>
+        <source>Your role may not make this change.</source>
+        <translation>Ваша роль не позволяет вносить это изменение.</translation>
+    </message>
+    <message>
+        <source>The server found the data invalid and did not accept it.</source>
+        <translation>Сервер счёл данные неверными и не принял их.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, too many times in a row.</source>
+        <translation>Сервер был недоступен слишком много раз подряд.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent.</source>
+        <translation>Сертификат сервера не вызывает доверия, поэтому ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>Nobody was signed in to the server, so it could not be sent.</source>
+        <translation>На сервер никто не вошёл, поэтому отправить не удалось.</translation>
+    </message>
+    <message>
+        <source>The server was receiving too many requests and asked to wait.</source>
+        <translation>Сервер получал слишком много запросов и попросил подождать.</translation>
+    </message>
+    <message>
+        <source>The server failed or gave an answer Medora does not understand, too many times in a row.</source>
+        <translation>Сервер слишком много раз подряд выдавал ошибку или ответ, который Medora не понимает.</translation>
+    </message>
+    <message>
+        <source>The server did not answer for this change, too many times in a row.</source>
+        <translation>Сервер слишком много раз подряд не ответил на это изменение.</translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1).</source>
+        <translation>Сервер отклонил изменение (%1).</translation>
+    </message>
+    <message>
+        <source>The change could not be sent.</source>
+        <translation>Не удалось отправить изменение.</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Заключение</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecordWriter</name>
+    <message>
+        <source>apply the server&apos;s changes</source>
+        <translation>применить изменения с сервера</translation>
+    </message>
+    <message>
+        <source>The server sent a %1 record (%2) this version of Medora cannot read (%3: %4). Nothing of it was saved.</source>
+        <translation>Сервер прислал запись типа %1 (%2), которую эта версия Medora не может прочитать (%3: %4). Из неё ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>read the rows the server changed</source>
+        <translation>прочитать строки, изменённые сервером</translation>
+    </message>
+    <message>
+        <source>read the row the server changed</source>
+        <translation>прочитать строку, изменённую сервером</translation>
+    </message>
+    <message>
+        <source>The counters in %1 are missing or damaged.</source>
+        <translation>Счётчики в %1 отсутствуют или повреждены.</translation>
+    </message>
+    <message>
+        <source>save a patient from the server</source>
+        <translation>сохранить пациента с сервера</translation>
+    </message>
+    <message>
+        <source>save a visit from the server</source>
+        <translation>сохранить визит с сервера</translation>
+    </message>
+    <message>
+        <source>save a report from the server</source>
+        <translation>сохранить заключение с сервера</translation>
+    </message>
+    <message>
+        <source>save a payment from the server</source>
+        <translation>сохранить платёж с сервера</translation>
+    </message>
+    <message>
+        <source>delete a row the server deleted</source>
+        <translation>удалить строку, удалённую на сервере</translation>
+    </message>
+    <message>
+        <source>save the sync state</source>
+        <translation>сохранить состояние синхронизации</translation>
+    </message>
+    <message>
+        <source>save the server&apos;s revision</source>
+        <translation>сохранить ревизию сервера</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStore</name>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Queue position</source>
+        <translation>Место в очереди</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Когда поставлен в очередь</translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation>Когда вызван</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Начало приёма</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>Окончание приёма</translation>
+    </message>
+    <message>
+        <source>Queued by</source>
+        <translation>Кто поставил в очередь</translation>
+    </message>
+    <message>
+        <source>The visit was not saved. %1: %2</source>
+        <translation>Визит не сохранён. %1: %2</translation>
+    </message>
+    <message>
+        <source>queue the visit</source>
+        <translation>поставить визит в очередь</translation>
+    </message>
+    <message>
+        <source>Visit record %1 is not in %2.</source>
+        <translation>Записи визита %1 нет в %2.</translation>
+    </message>
+    <message>
+        <source>This visit was deleted and can no longer change.</source>
+        <translation>Этот визит удалён и больше не может меняться.</translation>
+    </message>
+    <message>
+        <source>save the visit</source>
+        <translation>сохранить визит</translation>
+    </message>
+    <message>
+        <source>delete the visit</source>
+        <translation>удалить визит</translation>
+    </message>
+    <message>
+        <source>read the visit</source>
+        <translation>прочитать визит</translation>
+    </message>
+    <message>
+        <source>read the queue</source>
+        <translation>прочитать очередь</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s visits</source>
+        <translation>прочитать визиты пациента</translation>
+    </message>
+    <message>
+        <source>number the ticket</source>
+        <translation>присвоить номер талону</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The patient registry cannot be opened.</source>
@@ -636,35 +2054,6 @@
         <translation>Не удалось загрузить каталог перевода %1; сообщения остаются на английском.</translation>
     </message>
     <message>
-        <source>Medora&apos;s patient registry on the command line.
-
-Commands:
-  count                     how many patients the registry holds
-  search QUERY [--limit N]  find patients; prints number, name, date of birth and phone,
-                            separated by tabs
-  show NUMBER|UUID          every field of one patient
-  import FILE [--dry-run]   import a CSV patient list, all rows or none (FILE - reads stdin)
-  export FILE [--query Q]   write the patients, or those a search finds, as CSV
-                            (FILE - writes stdout)
-
-Exit codes: 0 done, 1 wrong usage, 2 invalid input (nothing was changed), 3 the registry
-or a file cannot be read or written. The CSV format is described in docs/cli.md.</source>
-        <translation>Реестр пациентов Medora в командной строке.
-
-Команды:
-  count                     сколько пациентов в реестре
-  search QUERY [--limit N]  найти пациентов; печатает номер, имя, дату рождения и телефон,
-                            разделённые табуляцией
-  show NUMBER|UUID          все поля одного пациента
-  import FILE [--dry-run]   импортировать список пациентов из CSV: все строки или ни одной
-                            (FILE - читает stdin)
-  export FILE [--query Q]   записать пациентов (или найденных поиском) в CSV
-                            (FILE - пишет в stdout)
-
-Коды выхода: 0 выполнено, 1 неверный вызов, 2 неверные входные данные (ничего не изменено),
-3 не удаётся прочитать или записать реестр или файл. Формат CSV описан в docs/cli.md.</translation>
-    </message>
-    <message>
         <source>Folder of the patient registry (default: %1).</source>
         <translation>Папка реестра пациентов (по умолчанию: %1).</translation>
     </message>
@@ -683,10 +2072,6 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     <message>
         <source>export: only the patients this search finds.</source>
         <translation>export: только пациенты, найденные этим поиском.</translation>
-    </message>
-    <message>
-        <source>count, search, show, import or export, and its arguments.</source>
-        <translation>count, search, show, import или export и её аргументы.</translation>
     </message>
     <message>
         <source>Unknown language %1; use uz, ru or en.</source>
@@ -719,6 +2104,108 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     <message>
         <source>Unknown command %1.</source>
         <translation>Неизвестная команда %1.</translation>
+    </message>
+    <message>
+        <source>Medora&apos;s patient registry on the command line.
+
+Commands:
+  count                     how many patients the registry holds
+  search QUERY [--limit N]  find patients; prints number, name, date of birth and phone,
+                            separated by tabs
+  show NUMBER|UUID          every field of one patient
+  import FILE [--dry-run]   import a CSV patient list, all rows or none (FILE - reads stdin)
+  export FILE [--query Q]   write the patients, or those a search finds, as CSV
+                            (FILE - writes stdout)
+  login --server URL --login NAME --password-stdin [--ca-certificate FILE]
+        [--allow-insecure-http]
+                            sign in to the clinic&apos;s server; the session is kept in the
+                            system keychain
+  sync [--once | --watch SECONDS]
+                            send the changes made here and fetch the server&apos;s (--once, the
+                            default: one round; --watch: keep syncing that long)
+  status                    what waits to be sent, what the server refused, conflicts,
+                            the last successful pull
+  logout                    end the session here and on the server
+
+Exit codes: 0 done, 1 wrong usage, 2 invalid input (nothing was changed), 3 the registry
+or a file cannot be read or written, 4 sync failed (server unreachable or refusing, not
+signed in), 5 not in sync (changes wait, were refused or are in conflict). The CSV format
+is described in docs/cli.md.</source>
+        <translation>Реестр пациентов Medora в командной строке.
+
+Команды:
+  count                     сколько пациентов в реестре
+  search QUERY [--limit N]  найти пациентов; печатает номер, имя, дату рождения и телефон,
+                            разделённые табуляцией
+  show NUMBER|UUID          все поля одного пациента
+  import FILE [--dry-run]   импортировать список пациентов из CSV: все строки или ни одной
+                            (FILE - читает stdin)
+  export FILE [--query Q]   записать пациентов (или найденных поиском) в CSV
+                            (FILE - пишет в stdout)
+  login --server URL --login NAME --password-stdin [--ca-certificate FILE]
+        [--allow-insecure-http]
+                            войти на сервер клиники; сеанс хранится в системном
+                            хранилище ключей
+  sync [--once | --watch SECONDS]
+                            отправить сделанные здесь изменения и получить изменения
+                            с сервера (--once, по умолчанию: один цикл; --watch:
+                            синхронизировать в течение указанного времени)
+  status                    что ожидает отправки, что отклонил сервер, конфликты,
+                            последнее успешное получение с сервера
+  logout                    завершить сеанс здесь и на сервере
+
+Коды выхода: 0 выполнено, 1 неверный вызов, 2 неверные входные данные (ничего не изменено),
+3 не удаётся прочитать или записать реестр или файл, 4 синхронизация не удалась (сервер
+недоступен или отказывает, вход не выполнен), 5 нет синхронизации (изменения ожидают
+отправки, отклонены или в конфликте). Формат CSV описан в docs/cli.md.</translation>
+    </message>
+    <message>
+        <source>login: the server&apos;s address, e.g. clinic.example.uz.</source>
+        <translation>login: адрес сервера, например clinic.example.uz.</translation>
+    </message>
+    <message>
+        <source>login: trust the clinic&apos;s own CA certificate (PEM file).</source>
+        <translation>login: доверять собственному CA-сертификату клиники (файл PEM).</translation>
+    </message>
+    <message>
+        <source>login: allow an http:// server address (development only).</source>
+        <translation>login: разрешить адрес сервера http:// (только для разработки).</translation>
+    </message>
+    <message>
+        <source>login: the login or phone number.</source>
+        <translation>login: логин или номер телефона.</translation>
+    </message>
+    <message>
+        <source>login: read the password from the first line of stdin.</source>
+        <translation>login: прочитать пароль из первой строки stdin.</translation>
+    </message>
+    <message>
+        <source>sync: one round, then exit (the default).</source>
+        <translation>sync: один цикл, затем выход (по умолчанию).</translation>
+    </message>
+    <message>
+        <source>sync: keep syncing for SECONDS, then exit.</source>
+        <translation>sync: синхронизировать SECONDS секунд, затем выйти.</translation>
+    </message>
+    <message>
+        <source>count, search, show, import, export, login, sync, status or logout, and its arguments.</source>
+        <translation>count, search, show, import, export, login, sync, status или logout и её аргументы.</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments, only options.</source>
+        <translation>%1 не принимает аргументов, только параметры.</translation>
+    </message>
+    <message>
+        <source>login needs --server URL, --login NAME and --password-stdin.</source>
+        <translation>Для login нужны --server URL, --login NAME и --password-stdin.</translation>
+    </message>
+    <message>
+        <source>No password arrived on standard input.</source>
+        <translation>Пароль не поступил на стандартный ввод.</translation>
+    </message>
+    <message>
+        <source>--watch must be a number of seconds from 1 to %1, without --once.</source>
+        <translation>--watch должен быть числом секунд от 1 до %1, без --once.</translation>
     </message>
 </context>
 <context>
@@ -769,6 +2256,178 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     <message>
         <source>The two new passwords differ.</source>
         <translation>Новые пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ConflictDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>These records were changed on this PC and elsewhere since they were last synced. Both versions are kept until you decide.</source>
+        <translation>Эти записи после последней синхронизации изменены и на этом компьютере, и в другом месте. Обе версии хранятся, пока вы не примете решение.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Нерешённые конфликты</translation>
+    </message>
+    <message>
+        <source>No conflict waits for a decision.</source>
+        <translation>Нет конфликтов, ожидающих решения.</translation>
+    </message>
+    <message>
+        <source>Choose, for every field, the value to keep. The result is saved as a new change and sent to the server.</source>
+        <translation>Для каждого поля выберите, какое значение оставить. Результат сохраняется как новое изменение и отправляется на сервер.</translation>
+    </message>
+    <message>
+        <source>Keep all from &amp;this PC</source>
+        <translation>Оставить всё с &amp;этого компьютера</translation>
+    </message>
+    <message>
+        <source>Take all from the &amp;server</source>
+        <translation>Взять всё с &amp;сервера</translation>
+    </message>
+    <message>
+        <source>The same draft report was edited in two places. Drafts are never merged: choose the version to keep. The other version is deleted.</source>
+        <translation>Один и тот же черновик заключения редактировали в двух местах. Черновики никогда не объединяются: выберите версию, которую оставить. Другая версия будет удалена.</translation>
+    </message>
+    <message>
+        <source>Draft as the server has it</source>
+        <translation>Черновик в том виде, как он на сервере</translation>
+    </message>
+    <message>
+        <source>Edit from this PC, kept as a copy</source>
+        <translation>Правка с этого компьютера, сохранённая как копия</translation>
+    </message>
+    <message>
+        <source>Keep the draft from the ser&amp;ver</source>
+        <translation>Оставить черновик с се&amp;рвера</translation>
+    </message>
+    <message>
+        <source>Keep the draft from this &amp;PC</source>
+        <translation>Оставить черновик с этого &amp;компьютера</translation>
+    </message>
+    <message>
+        <source>&amp;Apply decision</source>
+        <translation>&amp;Применить решение</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation>Обнаружен: %1</translation>
+    </message>
+    <message>
+        <source>On this PC</source>
+        <translation>На этом компьютере</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>На сервере</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s value</source>
+        <translation>Оставить значение с этого компьютера</translation>
+    </message>
+    <message>
+        <source>%1: keep this PC&apos;s value</source>
+        <translation>%1: оставить значение с этого компьютера</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s value</source>
+        <translation>Взять значение с сервера</translation>
+    </message>
+    <message>
+        <source>%1: take the server&apos;s value</source>
+        <translation>%1: взять значение с сервера</translation>
+    </message>
+    <message>
+        <source>This draft could not be read from the local store.</source>
+        <translation>Не удалось прочитать этот черновик из локальной базы.</translation>
+    </message>
+    <message>
+        <source>Last changed: %1</source>
+        <translation>Последнее изменение: %1</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be read: %1</source>
+        <translation>Не удалось прочитать конфликты: %1</translation>
+    </message>
+    <message>
+        <source>The decision was not saved. Both versions are still kept.</source>
+        <translation>Решение не сохранено. Обе версии по-прежнему хранятся.</translation>
+    </message>
+    <message>
+        <source>The decision was not saved: %1
+Both versions are still kept.</source>
+        <translation>Решение не сохранено: %1
+Обе версии по-прежнему хранятся.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LockScreen</name>
+    <message>
+        <source>Medora — locked</source>
+        <translation>Medora — заблокировано</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>В&amp;ыйти</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Войти…</translation>
+    </message>
+    <message>
+        <source>Medora is locked</source>
+        <translation>Medora заблокирована</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is signed in. Enter the password to continue.</source>
+        <translation>Вход выполнил(а) %1 (%2). Чтобы продолжить, введите пароль.</translation>
+    </message>
+    <message>
+        <source>Sign in to Medora</source>
+        <translation>Вход в Medora</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Подключение к серверу…</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in on this computer. Sign in to see the patient data.</source>
+        <translation>На этом компьютере никто не вошёл в систему. Войдите, чтобы увидеть данные пациентов.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <source>Wait %1 before the next attempt.</source>
+        <translation>Подождите %1 перед следующей попыткой.</translation>
+    </message>
+    <message>
+        <source>The password was entered wrong too many times. Try again in %1.</source>
+        <translation>Пароль слишком много раз введён неверно. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>This computer cannot check your password. Sign out, then sign in again.</source>
+        <translation>Этот компьютер не может проверить ваш пароль. Выйдите и войдите снова.</translation>
     </message>
 </context>
 <context>
@@ -951,6 +2610,42 @@ or a file cannot be read or written. The CSV format is described in docs/cli.md.
     <message>
         <source>insecure HTTP allowed (development mode)</source>
         <translation>разрешён небезопасный HTTP (режим разработки)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Синхронизировать &amp;сейчас</translation>
+    </message>
+    <message>
+        <source>Send the changes made here and fetch the server&apos;s now.</source>
+        <translation>Отправить сделанные здесь изменения и сразу получить изменения с сервера.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;errors…</source>
+        <translation>&amp;Ошибки синхронизации…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Конфликты…</translation>
+    </message>
+    <message>
+        <source>Signed in without the server: changes stay on this computer and will sync when the server is reachable.</source>
+        <translation>Вход выполнен без сервера: изменения остаются на этом компьютере и будут синхронизированы, когда сервер станет доступен.</translation>
+    </message>
+    <message>
+        <source>Offline sign-in on this computer is not available: %1</source>
+        <translation>Офлайн-вход на этом компьютере недоступен: %1</translation>
+    </message>
+    <message>
+        <source>Working offline as %1 (%2)</source>
+        <translation>Работа офлайн: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Состояние синхронизации</translation>
     </message>
 </context>
 <context>
@@ -1148,12 +2843,321 @@ Everything you typed is still here; correct the problem and press Save again.</s
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
+    <message>
+        <source>Sync: %1. %2</source>
+        <translation>Синхронизация: %1. %2</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientRegistry</name>
     <message>
         <source>The data folder %1 cannot be created or is not a folder. Choose another folder or check its permissions.</source>
         <translation>Не удаётся создать папку данных %1, или это не папка. Выберите другую папку или проверьте права доступа.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ScreenLocker</name>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>&amp;Заблокировать экран</translation>
+    </message>
+    <message>
+        <source>Medora — locked</source>
+        <translation>Medora — заблокировано</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncEngine</name>
+    <message>
+        <source>The local database could not be read or written.</source>
+        <translation>Не удалось прочитать или записать локальную базу данных.</translation>
+    </message>
+    <message>
+        <source>The local database could not be read or written: %1</source>
+        <translation>Не удалось прочитать или записать локальную базу данных: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Changes are kept on this computer and sent when the connection is back.</source>
+        <translation>Сервер недоступен. Изменения сохраняются на этом компьютере и будут отправлены, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Sync will try again.</source>
+        <translation>Сервер не ответил вовремя. Синхронизация повторит попытку.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent.</source>
+        <translation>Сертификат сервера не вызывает доверия, поэтому ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>No usable server address is set.</source>
+        <translation>Не задан пригодный адрес сервера.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was larger than Medora accepts.</source>
+        <translation>Ответ сервера больше, чем принимает Medora.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer Medora does not understand (%1).</source>
+        <translation>Сервер прислал ответ, который Medora не понимает (%1).</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation>Синхронизация отменена.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the server: sync waits until someone signs in.</source>
+        <translation>Вход на сервер не выполнен: синхронизация ждёт, пока кто-нибудь войдёт.</translation>
+    </message>
+    <message>
+        <source>The session has ended: sign in again to continue syncing.</source>
+        <translation>Сеанс завершён: войдите снова, чтобы продолжить синхронизацию.</translation>
+    </message>
+    <message>
+        <source>The password must be changed before this account can sync.</source>
+        <translation>Прежде чем эта учётная запись сможет синхронизироваться, нужно сменить пароль.</translation>
+    </message>
+    <message>
+        <source>This account may not sync.</source>
+        <translation>Этой учётной записи синхронизация не разрешена.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Sync will try again shortly.</source>
+        <translation>Сервер занят. Синхронизация вскоре повторит попытку.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync request (%1, HTTP %2).</source>
+        <translation>Сервер отклонил запрос синхронизации (%1, HTTP %2).</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncErrorsDialog</name>
+    <message>
+        <source>Sync errors</source>
+        <translation>Ошибки синхронизации</translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. They are kept on this PC and are never discarded. Remove the cause if you can, then retry; a change waiting for something else to reach the server first is retried by itself.</source>
+        <translation>Сервер не принял эти изменения. Они хранятся на этом компьютере и никогда не удаляются. Если можете, устраните причину и повторите отправку; изменение, которое ждёт, пока на сервер попадёт что-то другое, будет отправлено повторно само.</translation>
+    </message>
+    <message>
+        <source>No change is waiting on an error.</source>
+        <translation>Нет изменений, ожидающих из-за ошибки.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;all</source>
+        <translation>Повторить &amp;все</translation>
+    </message>
+    <message>
+        <source>Retry all refused changes</source>
+        <translation>Повторить отправку всех отклонённых изменений</translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>Изменения, отклонённые сервером</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С какого времени</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <comment>column header</comment>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>Код причины: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message (for support): %1</source>
+        <translation>Сообщение сервера (для техподдержки): %1</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Последняя попытка: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Retry: %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
+        <source>The list of refused changes could not be read: %1</source>
+        <translation>Не удалось прочитать список отклонённых изменений: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be put back in the queue.</source>
+        <translation>Не удалось вернуть изменение в очередь.</translation>
+    </message>
+    <message>
+        <source>The change could not be put back in the queue: %1</source>
+        <translation>Не удалось вернуть изменение в очередь: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncStatusIndicator</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>меньше минуты</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln день</numerusform>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click for details.</source>
+        <translation>Нажмите, чтобы узнать подробности.</translation>
+    </message>
+    <message>
+        <source>Sync status: %1</source>
+        <translation>Состояние синхронизации: %1</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Все изменения синхронизированы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) need a decision</source>
+        <translation>
+            <numerusform>%Ln конфликт требует решения</numerusform>
+            <numerusform>%Ln конфликта требуют решения</numerusform>
+            <numerusform>%Ln конфликтов требуют решения</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync errors: %Ln</source>
+        <translation>
+            <numerusform>Ошибки синхронизации: %Ln</numerusform>
+            <numerusform>Ошибки синхронизации: %Ln</numerusform>
+            <numerusform>Ошибки синхронизации: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting for %1</source>
+        <translation>
+            <numerusform>%Ln изменение ждёт отправки %1</numerusform>
+            <numerusform>%Ln изменения ждут отправки %1</numerusform>
+            <numerusform>%Ln изменений ждут отправки %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%Ln изменение ждёт отправки</numerusform>
+            <numerusform>%Ln изменения ждут отправки</numerusform>
+            <numerusform>%Ln изменений ждут отправки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1 ago</source>
+        <translation>Последняя синхронизация: %1 назад</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Retrying in %1</source>
+        <translation>Повтор через %1</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Повторная попытка…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Офлайн</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Синхронизация приостановлена</translation>
+    </message>
+    <message>
+        <source>Last successful pull from the server: %1 (%2 ago)</source>
+        <translation>Последнее успешное получение с сервера: %1 (%2 назад)</translation>
+    </message>
+    <message>
+        <source>No successful pull from the server yet.</source>
+        <translation>С сервера ещё ни разу не удалось получить данные.</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %L1, the oldest since %2</source>
+        <translation>Изменения, ожидающие отправки: %L1, самое старое — с %2</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %L1</source>
+        <translation>Изменения, ожидающие отправки: %L1</translation>
+    </message>
+    <message>
+        <source>No change is waiting to be sent.</source>
+        <translation>Нет изменений, ожидающих отправки.</translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %L1 (kept on this PC; see Sync › Sync errors)</source>
+        <translation>Изменения, отклонённые сервером: %L1 (хранятся на этом компьютере; см. Синхронизация › Ошибки синхронизации)</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a decision: %L1 (see Sync › Conflicts)</source>
+        <translation>Конфликты, ожидающие решения: %L1 (см. Синхронизация › Конфликты)</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Следующая попытка: %1</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Последняя ошибка: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green means every change is on the server and the last pull is less than %n minute(s) old.</source>
+        <translation>
+            <numerusform>Зелёный цвет означает, что все изменения на сервере, а последнее получение с сервера было менее %n минуты назад.</numerusform>
+            <numerusform>Зелёный цвет означает, что все изменения на сервере, а последнее получение с сервера было менее %n минут назад.</numerusform>
+            <numerusform>Зелёный цвет означает, что все изменения на сервере, а последнее получение с сервера было менее %n минут назад.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

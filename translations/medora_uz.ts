@@ -137,6 +137,22 @@
         <source>The request failed (%1).</source>
         <translation>Soʻrov bajarilmadi (%1).</translation>
     </message>
+    <message>
+        <source>The server cannot be reached, and the password does not match the one last used on this computer, so you cannot work offline.</source>
+        <translation>Serverga ulanib boʻlmadi, parol esa ushbu kompyuterda oxirgi marta ishlatilgan parolga mos kelmadi, shuning uchun oflayn ishlay olmaysiz.</translation>
+    </message>
+    <message>
+        <source>Wait %1 before the next attempt.</source>
+        <translation>Keyingi urinishdan oldin kuting: %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and the password was entered wrong too many times on this computer. Try again in %1.</source>
+        <translation>Serverga ulanib boʻlmadi, ushbu kompyuterda esa parol juda koʻp marta notoʻgʻri kiritildi. Qayta urinish uchun kuting: %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Only the person who last signed in online on this computer can work offline here; sign in when the server is reachable.</source>
+        <translation>Serverga ulanib boʻlmadi. Bu yerda faqat ushbu kompyuterda oxirgi marta onlayn kirgan xodim oflayn ishlay oladi; server ishlaganda tizimga kiring.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -238,6 +254,111 @@
     </message>
 </context>
 <context>
+    <name>EntityJson</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Bu maydon majburiy.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Matn boʻlishi kerak.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Must be at most %n characters.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta belgi boʻlishi mumkin.</numerusform>
+            <numerusform>Koʻpi bilan %n ta belgi boʻlishi mumkin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>true yoki false boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Butun son boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>%1 dan %2 gacha boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be an id such as 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</source>
+        <translation>Identifikator boʻlishi kerak, masalan 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</translation>
+    </message>
+    <message>
+        <source>Must be a date such as 2026-11-28.</source>
+        <translation>Sana boʻlishi kerak, masalan 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>Must be a UTC time such as 2026-11-28T06:00:00.000Z.</source>
+        <translation>UTC vaqti boʻlishi kerak, masalan 2026-11-28T06:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1.</source>
+        <translation>Quyidagilardan biri boʻlishi kerak: %1.</translation>
+    </message>
+    <message>
+        <source>Must be an object.</source>
+        <translation>Obyekt boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be a list.</source>
+        <translation>Roʻyxat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>This field is not known.</source>
+        <translation>Bu maydon nomaʼlum.</translation>
+    </message>
+    <message>
+        <source>Date of birth is not plausible.</source>
+        <translation>Tugʻilgan sana haqiqatga toʻgʻri kelmaydi.</translation>
+    </message>
+    <message>
+        <source>Must be an Uzbek number in E.164 form such as +998901234567.</source>
+        <translation>E.164 shaklidagi Oʻzbekiston raqami boʻlishi kerak, masalan +998901234567.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n vital signs.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta hayotiy koʻrsatkich.</numerusform>
+            <numerusform>Koʻpi bilan %n ta hayotiy koʻrsatkich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be a number with at most 4 digits before and 2 after the point, such as 36.6.</source>
+        <translation>Nuqtadan oldin koʻpi bilan 4 ta, keyin koʻpi bilan 2 ta raqamli son boʻlishi kerak, masalan 36.6.</translation>
+    </message>
+    <message>
+        <source>Must be %1.</source>
+        <translation>%1 boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be an ICD-10 code such as J06.9.</source>
+        <translation>XKT-10 kodi boʻlishi kerak, masalan J06.9.</translation>
+    </message>
+    <message>
+        <source>A signed report needs the time it was signed.</source>
+        <translation>Imzolangan xulosada imzolangan vaqt boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>A draft has no signing time.</source>
+        <translation>Qoralamada imzolangan vaqt boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be zero.</source>
+        <translation>Summa nolga teng boʻlishi mumkin emas.</translation>
+    </message>
+    <message>
+        <source>Only a reversing entry may have a negative amount.</source>
+        <translation>Faqat storno yozuvida summa manfiy boʻlishi mumkin.</translation>
+    </message>
+    <message>
+        <source>A reversing entry must have a negative amount.</source>
+        <translation>Storno yozuvida summa manfiy boʻlishi kerak.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>Could not save &quot;%1&quot; in the system keychain: %2</source>
@@ -250,6 +371,36 @@
     <message>
         <source>Could not remove &quot;%1&quot; from the system keychain: %2</source>
         <translation>«%1» tizim kalitlar omboridan oʻchirilmadi: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineCredentials</name>
+    <message>
+        <source>The offline sign-in file %1 cannot be read: %2</source>
+        <translation>Oflayn kirish fayli %1 ni oʻqib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The offline sign-in file %1 is damaged; sign in online once to renew it.</source>
+        <translation>Oflayn kirish fayli %1 shikastlangan; uni yangilash uchun bir marta onlayn kiring.</translation>
+    </message>
+    <message>
+        <source>The offline sign-in file %1 cannot be written: %2</source>
+        <translation>Oflayn kirish fayli %1 ni yozib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The password could not be prepared for offline sign-in (not enough memory).</source>
+        <translation>Parolni oflayn kirish uchun tayyorlab boʻlmadi (xotira yetarli emas).</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>queue the change for the server</source>
+        <translation>oʻzgarishni serverga yuborish navbatiga qoʻyish</translation>
+    </message>
+    <message>
+        <source>queue the imported rows for the server</source>
+        <translation>import qilingan qatorlarni serverga yuborish navbatiga qoʻyish</translation>
     </message>
 </context>
 <context>
@@ -383,6 +534,93 @@
     <message>
         <source>The file is empty. Its first line must name the columns, for example: %1</source>
         <translation>Fayl boʻsh. Uning birinchi qatorida ustunlar nomlari boʻlishi kerak, masalan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFieldText</name>
+    <message>
+        <source>Last name</source>
+        <translation>Familiya</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Ism</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>Otasining ismi</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tugʻilgan sana</translation>
+    </message>
+    <message>
+        <source>Date of birth is estimated</source>
+        <translation>Tugʻilgan sana taxminiy</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jinsi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Manzil</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergiyalar</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Qabul qilayotgan dorilari</translation>
+    </message>
+    <message>
+        <source>Chronic conditions and history</source>
+        <translation>Surunkali kasalliklar va anamnez</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Izohlar</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(nomaʼlum)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(boʻsh)</translation>
+    </message>
+    <message>
+        <source>Yes, from the age given</source>
+        <translation>Ha, aytilgan yoshdan hisoblangan</translation>
+    </message>
+    <message>
+        <source>No, the exact date</source>
+        <translation>Yoʻq, aniq sana</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Erkak</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Ayol</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Koʻrsatilmagan</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ha</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Yoʻq</translation>
     </message>
 </context>
 <context>
@@ -535,6 +773,1164 @@
     </message>
 </context>
 <context>
+    <name>PaymentStore</name>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Tashrif</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Kim qabul qilgan</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Qabul qilingan vaqt</translation>
+    </message>
+    <message>
+        <source>Reversed payment</source>
+        <translation>Storno qilingan toʻlov</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Chek</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Izoh</translation>
+    </message>
+    <message>
+        <source>The payment was not saved. %1: %2</source>
+        <translation>Toʻlov saqlanmadi. %1: %2</translation>
+    </message>
+    <message>
+        <source>save the payment</source>
+        <translation>toʻlovni saqlash</translation>
+    </message>
+    <message>
+        <source>A payment is reversed with a reversing entry, not entered by hand.</source>
+        <translation>Toʻlov qoʻlda kiritilmaydi, balki storno yozuvi bilan bekor qilinadi.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero so&apos;m.</source>
+        <translation>Summa nol soʻmdan koʻp boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Payment record %1 is not in %2.</source>
+        <translation>%1 toʻlov yozuvi %2 faylida yoʻq.</translation>
+    </message>
+    <message>
+        <source>This entry already reverses another payment and cannot itself be reversed.</source>
+        <translation>Bu yozuv boshqa toʻlovni storno qiladi, shuning uchun uni storno qilib boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>This payment was already reversed on %1.</source>
+        <translation>Bu toʻlov %1 da allaqachon storno qilingan.</translation>
+    </message>
+    <message>
+        <source>read the payment</source>
+        <translation>toʻlov maʼlumotlarini oʻqish</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s payments</source>
+        <translation>bemorning toʻlovlarini oʻqish</translation>
+    </message>
+    <message>
+        <source>read the day&apos;s payments</source>
+        <translation>kunlik toʻlovlarni oʻqish</translation>
+    </message>
+    <message>
+        <source>add up the payments</source>
+        <translation>toʻlovlarni jamlash</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSectionsText</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Harorat</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>Blood pressure, systolic</source>
+        <translation>Arterial bosim, sistolik</translation>
+    </message>
+    <message>
+        <source>Blood pressure, diastolic</source>
+        <translation>Arterial bosim, diastolik</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Nafas olish tezligi</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation (SpO₂)</source>
+        <translation>Kislorod saturatsiyasi (SpO₂)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vazn</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Boʻy</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Qondagi glyukoza</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(boʻsh)</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Shikoyatlar</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Anamnez</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Hayotiy koʻrsatkichlar</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Koʻrik</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Tashxis</translation>
+    </message>
+    <message>
+        <source>%1 (ICD-10 %2)</source>
+        <translation>%1 (XKT-10 %2)</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>Davolash rejasi</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Tavsiyalar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Izohlar</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStore</name>
+    <message>
+        <source>Visit</source>
+        <translation>Tashrif</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Muallif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>Corrected report</source>
+        <translation>Tuzatilayotgan xulosa</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Shikoyatlar</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Anamnez</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Hayotiy koʻrsatkichlar</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Koʻrik</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Tashxis</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>XKT-10 kodi</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>Davolash rejasi</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Tavsiyalar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Izohlar</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Yaratilgan vaqt</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Imzolangan vaqt</translation>
+    </message>
+    <message>
+        <source>Vital signs (%1)</source>
+        <translation>Hayotiy koʻrsatkichlar (%1)</translation>
+    </message>
+    <message>
+        <source>The report was not saved. %1: %2</source>
+        <translation>Xulosa saqlanmadi. %1: %2</translation>
+    </message>
+    <message>
+        <source>A new report starts as a draft; it is signed once written.</source>
+        <translation>Yangi xulosa qoralama sifatida boshlanadi; yozib boʻlingach imzolanadi.</translation>
+    </message>
+    <message>
+        <source>Only the server marks a report as a second version of a draft.</source>
+        <translation>Xulosani qoralamaning ikkinchi versiyasi deb faqat server belgilaydi.</translation>
+    </message>
+    <message>
+        <source>An addendum must correct a signed report, and %1 is not one.</source>
+        <translation>Qoʻshimcha imzolangan xulosaga tuzatish boʻlishi kerak, %1 esa imzolangan xulosa emas.</translation>
+    </message>
+    <message>
+        <source>save the report</source>
+        <translation>xulosani saqlash</translation>
+    </message>
+    <message>
+        <source>Report record %1 is not in %2.</source>
+        <translation>%1 xulosa yozuvi %2 faylida yoʻq.</translation>
+    </message>
+    <message>
+        <source>This report was deleted and can no longer change.</source>
+        <translation>Bu xulosa oʻchirilgan, uni endi oʻzgartirib boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>This report is signed and can no longer be changed. Write an addendum to correct it.</source>
+        <translation>Bu xulosa imzolangan, uni endi oʻzgartirib boʻlmaydi. Tuzatish uchun qoʻshimcha yozing.</translation>
+    </message>
+    <message>
+        <source>delete the report</source>
+        <translation>xulosani oʻchirish</translation>
+    </message>
+    <message>
+        <source>read the report</source>
+        <translation>xulosani oʻqish</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s reports</source>
+        <translation>bemorning xulosalarini oʻqish</translation>
+    </message>
+    <message>
+        <source>read the visit&apos;s reports</source>
+        <translation>tashrif xulosalarini oʻqish</translation>
+    </message>
+    <message>
+        <source>read the addenda</source>
+        <translation>qoʻshimchalarni oʻqish</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <source>New</source>
+        <translation>Yangi</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Oʻzgartirilgan</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Yuborilmoqda</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sinxronlangan</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Sinxronlash xatosi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ziddiyat</translation>
+    </message>
+    <message>
+        <source>New on this PC, not yet sent to the server.</source>
+        <translation>Bu kompyuterda yangi, hali serverga yuborilmagan.</translation>
+    </message>
+    <message>
+        <source>Changed on this PC, not yet sent to the server.</source>
+        <translation>Bu kompyuterda oʻzgartirilgan, hali serverga yuborilmagan.</translation>
+    </message>
+    <message>
+        <source>Being sent to the server.</source>
+        <translation>Serverga yuborilmoqda.</translation>
+    </message>
+    <message>
+        <source>The same as on the server.</source>
+        <translation>Serverdagi bilan bir xil.</translation>
+    </message>
+    <message>
+        <source>The server refused this change. It is kept on this PC; see Sync › Sync errors.</source>
+        <translation>Server bu oʻzgarishni rad etdi. U shu kompyuterda saqlanadi; qarang: Sinxronlash › Sinxronlash xatolari.</translation>
+    </message>
+    <message>
+        <source>Changed on this PC and on the server. Someone must decide which values to keep; see Sync › Conflicts.</source>
+        <translation>Bu kompyuterda ham, serverda ham oʻzgartirilgan. Qaysi qiymatlar qolishini kimdir hal qilishi kerak; qarang: Sinxronlash › Ziddiyatlar.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n soniya oldin</numerusform>
+            <numerusform>%n soniya oldin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n daqiqa oldin</numerusform>
+            <numerusform>%n daqiqa oldin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n soat oldin</numerusform>
+            <numerusform>%n soat oldin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n kun oldin</numerusform>
+            <numerusform>%n kun oldin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>bemor</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>tashrif</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>xulosa</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>toʻlov</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network and the server address.</source>
+        <translation>Serverga ulanib boʻlmadi. Tarmoqni va server manzilini tekshiring.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Server oʻz vaqtida javob bermadi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. For a clinic&apos;s own server, give its CA certificate with --ca-certificate FILE.</source>
+        <translation>Server sertifikatiga ishonib boʻlmaydi. Klinikaning oʻz serveri uchun uning CA sertifikatini --ca-certificate FILE bilan koʻrsating.</translation>
+    </message>
+    <message>
+        <source>Addresses starting with http:// are refused unless --allow-insecure-http is given.</source>
+        <translation>http:// bilan boshlanadigan manzillar --allow-insecure-http berilmagan boʻlsa, rad etiladi.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid; give it like clinic.example.uz or https://clinic.example.uz.</source>
+        <translation>Server manzili notoʻgʻri; uni clinic.example.uz yoki https://clinic.example.uz koʻrinishida bering.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer medora-cli does not understand (%1).</source>
+        <translation>Server medora-cli tushunmaydigan javob qaytardi (%1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Bekor qilindi.</translation>
+    </message>
+    <message>
+        <source>Not signed in: run medora-cli login.</source>
+        <translation>Tizimga kirilmagan: medora-cli login buyrugʻini bajaring.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Login yoki parol notoʻgʻri.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Urinishlar juda koʻp. %n soniyadan keyin qayta urinib koʻring.</numerusform>
+            <numerusform>Urinishlar juda koʻp. %n soniyadan keyin qayta urinib koʻring.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Urinishlar juda koʻp. Keyinroq qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The session has ended: run medora-cli login again.</source>
+        <translation>Seans tugadi: medora-cli login buyrugʻini qayta bajaring.</translation>
+    </message>
+    <message>
+        <source>The account must change its password first: sign in once with the Medora app.</source>
+        <translation>Avval hisob parolini oʻzgartirish kerak: Medora dasturi orqali bir marta kiring.</translation>
+    </message>
+    <message>
+        <source>The server accepts only secure connections: use its https:// address.</source>
+        <translation>Server faqat xavfsiz ulanishlarni qabul qiladi: uning https:// manzilidan foydalaning.</translation>
+    </message>
+    <message>
+        <source>The server does not answer to this address.</source>
+        <translation>Server bu manzil orqali javob bermaydi.</translation>
+    </message>
+    <message>
+        <source>This account may not do this.</source>
+        <translation>Bu hisobga bu amalga ruxsat berilmagan.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Server band. Birozdan soʻng qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1, HTTP %2).</source>
+        <translation>Server soʻrovni rad etdi (%1, HTTP %2).</translation>
+    </message>
+    <message>
+        <source>No server is set up for %1: run medora-cli login first.</source>
+        <translation>%1 uchun server sozlanmagan: avval medora-cli login buyrugʻini bajaring.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read: %1</source>
+        <translation>Kalitlar omborini oʻqib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1: run medora-cli login.</source>
+        <translation>%1 serveriga kirilmagan: medora-cli login buyrugʻini bajaring.</translation>
+    </message>
+    <message>
+        <source>The account %1 must change its password first: sign in once with the Medora app.</source>
+        <translation>Avval %1 hisobining parolini oʻzgartirish kerak: Medora dasturi orqali bir marta kiring.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain refused to keep the session, so it was ended: %1</source>
+        <translation>Tizimga kirildi, lekin kalitlar ombori seansni saqlamadi, shuning uchun seans yakunlandi: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3, %4).</source>
+        <translation>%1 serveriga %2 sifatida kirildi (%3, %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to date; watching for changes for %n second(s).</source>
+        <translation>
+            <numerusform>Maʼlumotlar dolzarb; %n soniya davomida oʻzgarishlar kuzatiladi.</numerusform>
+            <numerusform>Maʼlumotlar dolzarb; %n soniya davomida oʻzgarishlar kuzatiladi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %n change(s).</source>
+        <translation>
+            <numerusform>Serverdan %n ta oʻzgarish olindi.</numerusform>
+            <numerusform>Serverdan %n ta oʻzgarish olindi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %n change(s):</source>
+        <translation>
+            <numerusform>Serverga %n ta oʻzgarish yuborildi:</numerusform>
+            <numerusform>Serverga %n ta oʻzgarish yuborildi:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 in conflict, %3 refused.</source>
+        <translation>%1 ta qabul qilindi, %2 ta ziddiyatda, %3 ta rad etildi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n change(s).</source>
+        <translation>
+            <numerusform>Yuborilishini kutmoqda: %n ta oʻzgarish.</numerusform>
+            <numerusform>Yuborilishini kutmoqda: %n ta oʻzgarish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused by the server: %n change(s); medora-cli status lists them.</source>
+        <translation>
+            <numerusform>Server rad etgan: %n ta oʻzgarish; roʻyxatini medora-cli status koʻrsatadi.</numerusform>
+            <numerusform>Server rad etgan: %n ta oʻzgarish; roʻyxatini medora-cli status koʻrsatadi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts waiting for a decision: %n.</source>
+        <translation>
+            <numerusform>Qaror kutayotgan ziddiyatlar: %n.</numerusform>
+            <numerusform>Qaror kutayotgan ziddiyatlar: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sinxronlash bajarilmadi: %1</translation>
+    </message>
+    <message>
+        <source>Server: none (run medora-cli login)</source>
+        <translation>Server: yoʻq (medora-cli login buyrugʻini bajaring)</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Signed in: unknown (the keychain cannot be read: %1)</source>
+        <translation>Tizimga kirilgan: nomaʼlum (kalitlar omborini oʻqib boʻlmadi: %1)</translation>
+    </message>
+    <message>
+        <source>Signed in: yes</source>
+        <translation>Tizimga kirilgan: ha</translation>
+    </message>
+    <message>
+        <source>Signed in: no</source>
+        <translation>Tizimga kirilgan: yoʻq</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: nothing</source>
+        <translation>Yuborilishini kutmoqda: hech narsa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n change(s)</source>
+        <translation>
+            <numerusform>Yuborilishini kutmoqda: %n ta oʻzgarish</numerusform>
+            <numerusform>Yuborilishini kutmoqda: %n ta oʻzgarish</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n record(s))</source>
+        <translation>
+            <numerusform>(%n ta yozuv)</numerusform>
+            <numerusform>(%n ta yozuv)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the oldest from %1 (%2)</source>
+        <translation>eng eskisi: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused by the server: %n change(s)</source>
+        <translation>
+            <numerusform>Server rad etgan: %n ta oʻzgarish</numerusform>
+            <numerusform>Server rad etgan: %n ta oʻzgarish</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n ta urinish</numerusform>
+            <numerusform>%n ta urinish</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last tried %1</source>
+        <translation>oxirgi urinish: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts waiting for a decision: %n</source>
+        <translation>
+            <numerusform>Qaror kutayotgan ziddiyatlar: %n</numerusform>
+            <numerusform>Qaror kutayotgan ziddiyatlar: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>two versions of the draft (the other one is %1)</source>
+        <translation>qoralamaning ikki versiyasi (ikkinchisi: %1)</translation>
+    </message>
+    <message>
+        <source>Last successful pull: %1 (%2)</source>
+        <translation>Serverdan oxirgi muvaffaqiyatli olish: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last successful pull: never</source>
+        <translation>Serverdan oxirgi muvaffaqiyatli olish: hech qachon</translation>
+    </message>
+    <message>
+        <source>Status: green (everything is on the server)</source>
+        <translation>Holat: yashil (hammasi serverda)</translation>
+    </message>
+    <message>
+        <source>Status: not green</source>
+        <translation>Holat: yashil emas</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Tizimga kirilmagan.</translation>
+    </message>
+    <message>
+        <source>The keychain refused to remove the session: %1</source>
+        <translation>Kalitlar ombori seansni oʻchirmadi: %1</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Tizimdan chiqildi.</translation>
+    </message>
+    <message>
+        <source>Signed out on this computer. The server could not be told (%1); the session there ends when it expires.</source>
+        <translation>Ushbu kompyuterda tizimdan chiqildi. Serverga xabar berib boʻlmadi (%1); u yerdagi seans muddati tugaganda yakunlanadi.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>Something this change needs (its patient, visit or report) has not reached the server yet.</source>
+        <translation>Bu oʻzgarish bogʻliq boʻlgan yozuv (bemor, tashrif yoki xulosa) hali serverga yetib bormagan.</translation>
+    </message>
+    <message>
+        <source>The patient, visit or report this change belongs to was deleted on the server.</source>
+        <translation>Bu oʻzgarish tegishli boʻlgan bemor, tashrif yoki xulosa serverda oʻchirilgan.</translation>
+    </message>
+    <message>
+        <source>The report is signed on the server and can no longer change. Write an addendum instead.</source>
+        <translation>Xulosa serverda imzolangan, uni endi oʻzgartirib boʻlmaydi. Buning oʻrniga qoʻshimcha yozing.</translation>
+    </message>
+    <message>
+        <source>Only the doctor who wrote this draft may change it.</source>
+        <translation>Bu qoralamani faqat uni yozgan shifokor oʻzgartira oladi.</translation>
+    </message>
+    <message>
+        <source>A recorded payment cannot change. Add a reversing entry instead.</source>
+        <translation>Qayd etilgan toʻlovni oʻzgartirib boʻlmaydi. Buning oʻrniga storno yozuvini qoʻshing.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change.</source>
+        <translation>Rolingiz bu oʻzgarishga ruxsat bermaydi.</translation>
+    </message>
+    <message>
+        <source>The server did not answer this change.</source>
+        <translation>Server bu oʻzgarishga javob bermadi.</translation>
+    </message>
+    <message>
+        <source>The server refused this change (%1).</source>
+        <translation>Server bu oʻzgarishni rad etdi (%1).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation>bemor %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1, ticket %2 on %3</source>
+        <translation>%1 tashrifi: %2-talon, %3</translation>
+    </message>
+    <message>
+        <source>Report for %1 of %2</source>
+        <translation>%1 uchun xulosa (%2)</translation>
+    </message>
+    <message>
+        <source>Payment of %1 so&apos;m for %2</source>
+        <translation>%2 uchun %1 soʻm toʻlov</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>retry the change</source>
+        <translation>oʻzgarishni qayta yuborish</translation>
+    </message>
+    <message>
+        <source>read the conflict</source>
+        <translation>ziddiyatni oʻqish</translation>
+    </message>
+    <message>
+        <source>That conflict is already resolved or is not a %1 conflict.</source>
+        <translation>Bu ziddiyat allaqachon hal qilingan yoki u %1 ziddiyati emas.</translation>
+    </message>
+    <message>
+        <source>close the conflict</source>
+        <translation>ziddiyatni yopish</translation>
+    </message>
+    <message>
+        <source>recover the interrupted upload</source>
+        <translation>uzilib qolgan yuborishni tiklash</translation>
+    </message>
+    <message>
+        <source>prepare the changes for the server</source>
+        <translation>oʻzgarishlarni serverga tayyorlash</translation>
+    </message>
+    <message>
+        <source>save the server&apos;s answer</source>
+        <translation>server javobini saqlash</translation>
+    </message>
+    <message>
+        <source>put the changes back in the queue</source>
+        <translation>oʻzgarishlarni navbatga qaytarish</translation>
+    </message>
+    <message>
+        <source>apply the server&apos;s changes</source>
+        <translation>server oʻzgarishlarini qoʻllash</translation>
+    </message>
+    <message>
+        <source>finish the full download</source>
+        <translation>toʻliq yuklab olishni yakunlash</translation>
+    </message>
+    <message>
+        <source>count the changes waiting for the server</source>
+        <translation>serverga yuborilishini kutayotgan oʻzgarishlarni sanash</translation>
+    </message>
+    <message>
+        <source>read the changes the server refused</source>
+        <translation>server rad etgan oʻzgarishlarni oʻqish</translation>
+    </message>
+    <message>
+        <source>That change is no longer in the error list.</source>
+        <translation>Bu oʻzgarish endi xatolar roʻyxatida yoʻq.</translation>
+    </message>
+    <message>
+        <source>retry the changes</source>
+        <translation>oʻzgarishlarni qayta yuborish</translation>
+    </message>
+    <message>
+        <source>read the conflicts</source>
+        <translation>ziddiyatlarni oʻqish</translation>
+    </message>
+    <message>
+        <source>Patient record %1 is not in %2.</source>
+        <translation>%1 bemor yozuvi %2 faylida yoʻq.</translation>
+    </message>
+    <message>
+        <source>The kept value of %1 cannot be saved: %2</source>
+        <translation>%1 maydonining tanlangan qiymatini saqlab boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>Choose one of the two versions of the draft to keep.</source>
+        <translation>Qoralamaning ikki versiyasidan qoldiriladiganini tanlang.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProtocol</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Bu maydon majburiy.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Matn boʻlishi kerak.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Must be at most %n characters.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta belgi boʻlishi mumkin.</numerusform>
+            <numerusform>Koʻpi bilan %n ta belgi boʻlishi mumkin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>true yoki false boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Butun son boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>%1 dan %2 gacha boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be an id such as 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</source>
+        <translation>Identifikator boʻlishi kerak, masalan 0190f5a4-7b1c-7d3e-8f00-0123456789ab.</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1.</source>
+        <translation>Quyidagilardan biri boʻlishi kerak: %1.</translation>
+    </message>
+    <message>
+        <source>Must be an object.</source>
+        <translation>Obyekt boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be a list.</source>
+        <translation>Roʻyxat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>This field is not known.</source>
+        <translation>Bu maydon nomaʼlum.</translation>
+    </message>
+    <message>
+        <source>Lists a field more than once or a field that does not merge.</source>
+        <translation>Maydon bir necha marta koʻrsatilgan yoki birlashtirilmaydigan maydon koʻrsatilgan.</translation>
+    </message>
+    <message>
+        <source>Must be one of the patient fields that merge: %1.</source>
+        <translation>Birlashtiriladigan bemor maydonlaridan biri boʻlishi kerak: %1.</translation>
+    </message>
+    <message>
+        <source>This field is listed twice.</source>
+        <translation>Bu maydon ikki marta koʻrsatilgan.</translation>
+    </message>
+    <message>
+        <source>Must be a UTC time such as 2026-11-28T06:00:00.000Z.</source>
+        <translation>UTC vaqti boʻlishi kerak, masalan 2026-11-28T06:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>A deleted record carries no data.</source>
+        <translation>Oʻchirilgan yozuvda maʼlumot boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>The first answer to an operation cannot be &quot;duplicate&quot;.</source>
+        <translation>Amalga birinchi javob «duplicate» boʻlishi mumkin emas.</translation>
+    </message>
+    <message>
+        <source>Only a duplicate answer has a first status.</source>
+        <translation>Birinchi holat faqat «duplicate» javobida boʻladi.</translation>
+    </message>
+    <message>
+        <source>Only a conflict answer has this field.</source>
+        <translation>Bu maydon faqat ziddiyat haqidagi javobda boʻladi.</translation>
+    </message>
+    <message>
+        <source>Not one of the conflicting fields.</source>
+        <translation>Bu ziddiyatli maydonlardan biri emas.</translation>
+    </message>
+    <message>
+        <source>Must be a plain value.</source>
+        <translation>Oddiy qiymat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must be a code of small letters, digits and _.</source>
+        <translation>Kichik lotin harflari, raqamlar va _ belgisidan iborat kod boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Only a rejection has this field.</source>
+        <translation>Bu maydon faqat rad javobida boʻladi.</translation>
+    </message>
+    <message>
+        <source>Only patient changes list their fields.</source>
+        <translation>Maydonlar roʻyxati faqat bemor oʻzgarishlarida boʻladi.</translation>
+    </message>
+    <message>
+        <source>A delete changes no fields.</source>
+        <translation>Oʻchirish hech bir maydonni oʻzgartirmaydi.</translation>
+    </message>
+    <message>
+        <source>A delete carries no data.</source>
+        <translation>Oʻchirishda maʼlumot boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>The push is larger than %1 bytes.</source>
+        <translation>Yuborilayotgan maʼlumot %1 baytdan katta.</translation>
+    </message>
+    <message>
+        <source>The push is nested more than %1 levels deep.</source>
+        <translation>Yuborilayotgan maʼlumotning ichma-ich joylashuvi %1 darajadan chuqur.</translation>
+    </message>
+    <message>
+        <source>The push must be a JSON object.</source>
+        <translation>Yuborilayotgan maʼlumot JSON obyekti boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must not contain control characters.</source>
+        <translation>Boshqaruv belgilari boʻlmasligi kerak.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n operations per push.</source>
+        <translation>
+            <numerusform>Bitta yuborishda koʻpi bilan %n ta amal.</numerusform>
+            <numerusform>Bitta yuborishda koʻpi bilan %n ta amal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same operation id appears twice in one push.</source>
+        <translation>Bitta yuborishda bir xil amal identifikatori ikki marta uchraydi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n results per push.</source>
+        <translation>
+            <numerusform>Bitta yuborishga koʻpi bilan %n ta natija.</numerusform>
+            <numerusform>Bitta yuborishga koʻpi bilan %n ta natija.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n changes per page.</source>
+        <translation>
+            <numerusform>Bir sahifada koʻpi bilan %n ta oʻzgarish.</numerusform>
+            <numerusform>Bir sahifada koʻpi bilan %n ta oʻzgarish.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes must come in ascending sequence.</source>
+        <translation>Oʻzgarishlar tartib raqami oʻsib borish tartibida kelishi kerak.</translation>
+    </message>
+    <message>
+        <source>The cursor cannot lie before the changes it follows.</source>
+        <translation>Kursor oʻzidan oldingi oʻzgarishlardan oldinda turishi mumkin emas.</translation>
+    </message>
+    <message>
+        <source>Must be 32 hexadecimal digits.</source>
+        <translation>32 ta oʻn oltilik raqamdan iborat boʻlishi kerak.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasonText</name>
+    <message>
+        <source>The server does not have yet what this change belongs to (the patient, the visit or the report). It is sent again once that has arrived.</source>
+        <translation>Serverda bu oʻzgarish tegishli boʻlgan yozuv (bemor, tashrif yoki xulosa) hali yoʻq. U yetib borgach, oʻzgarish yana yuboriladi.</translation>
+    </message>
+    <message>
+        <source>What this change belongs to (the patient, the visit or the report) was deleted on the server.</source>
+        <translation>Bu oʻzgarish tegishli boʻlgan yozuv (bemor, tashrif yoki xulosa) serverda oʻchirilgan.</translation>
+    </message>
+    <message>
+        <source>The report was already signed, and a signed report cannot be changed. Write an addendum instead.</source>
+        <translation>Xulosa allaqachon imzolangan, imzolangan xulosani esa oʻzgartirib boʻlmaydi. Buning oʻrniga qoʻshimcha yozing.</translation>
+    </message>
+    <message>
+        <source>Only the doctor who wrote this draft report can change it.</source>
+        <translation>Bu xulosa qoralamasini faqat uni yozgan shifokor oʻzgartira oladi.</translation>
+    </message>
+    <message>
+        <source>A recorded payment cannot be changed or deleted. Record a reversing entry instead.</source>
+        <translation>Qayd etilgan toʻlovni oʻzgartirib ham, oʻchirib ham boʻlmaydi. Buning oʻrniga storno yozuvini kiriting.</translation>
+    </message>
+    <message>
+        <source>Your role may not make this change.</source>
+        <translation>Rolingiz bu oʻzgarishni kiritishga ruxsat bermaydi.</translation>
+    </message>
+    <message>
+        <source>The server found the data invalid and did not accept it.</source>
+        <translation>Server maʼlumotlarni notoʻgʻri deb topdi va qabul qilmadi.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, too many times in a row.</source>
+        <translation>Serverga ketma-ket juda koʻp marta ulanib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent.</source>
+        <translation>Server sertifikatiga ishonib boʻlmaydi, shuning uchun hech narsa yuborilmadi.</translation>
+    </message>
+    <message>
+        <source>Nobody was signed in to the server, so it could not be sent.</source>
+        <translation>Serverga hech kim kirmagan edi, shuning uchun yuborib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The server was receiving too many requests and asked to wait.</source>
+        <translation>Serverga juda koʻp soʻrov kelayotgan edi va u kutishni soʻradi.</translation>
+    </message>
+    <message>
+        <source>The server failed or gave an answer Medora does not understand, too many times in a row.</source>
+        <translation>Server ketma-ket juda koʻp marta xatolik berdi yoki Medora tushunmaydigan javob qaytardi.</translation>
+    </message>
+    <message>
+        <source>The server did not answer for this change, too many times in a row.</source>
+        <translation>Server bu oʻzgarishga ketma-ket juda koʻp marta javob bermadi.</translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1).</source>
+        <translation>Server oʻzgarishni rad etdi (%1).</translation>
+    </message>
+    <message>
+        <source>The change could not be sent.</source>
+        <translation>Oʻzgarishni yuborib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Tashrif</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Xulosa</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Toʻlov</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecordWriter</name>
+    <message>
+        <source>apply the server&apos;s changes</source>
+        <translation>server oʻzgarishlarini qoʻllash</translation>
+    </message>
+    <message>
+        <source>The server sent a %1 record (%2) this version of Medora cannot read (%3: %4). Nothing of it was saved.</source>
+        <translation>Server Medoraning bu versiyasi oʻqiy olmaydigan %1 yozuvini (%2) yubordi (%3: %4). Undan hech narsa saqlanmadi.</translation>
+    </message>
+    <message>
+        <source>read the rows the server changed</source>
+        <translation>server oʻzgartirgan qatorlarni oʻqish</translation>
+    </message>
+    <message>
+        <source>read the row the server changed</source>
+        <translation>server oʻzgartirgan qatorni oʻqish</translation>
+    </message>
+    <message>
+        <source>The counters in %1 are missing or damaged.</source>
+        <translation>%1 faylidagi hisoblagichlar yoʻq yoki shikastlangan.</translation>
+    </message>
+    <message>
+        <source>save a patient from the server</source>
+        <translation>serverdan kelgan bemorni saqlash</translation>
+    </message>
+    <message>
+        <source>save a visit from the server</source>
+        <translation>serverdan kelgan tashrifni saqlash</translation>
+    </message>
+    <message>
+        <source>save a report from the server</source>
+        <translation>serverdan kelgan xulosani saqlash</translation>
+    </message>
+    <message>
+        <source>save a payment from the server</source>
+        <translation>serverdan kelgan toʻlovni saqlash</translation>
+    </message>
+    <message>
+        <source>delete a row the server deleted</source>
+        <translation>server oʻchirgan qatorni oʻchirish</translation>
+    </message>
+    <message>
+        <source>save the sync state</source>
+        <translation>sinxronlash holatini saqlash</translation>
+    </message>
+    <message>
+        <source>save the server&apos;s revision</source>
+        <translation>server reviziyasini saqlash</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStore</name>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Kun</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Talon</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ustuvorlik</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>Queue position</source>
+        <translation>Navbatdagi oʻrni</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Izoh</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Navbatga qoʻyilgan vaqt</translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation>Chaqirilgan vaqt</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Qabul boshlangan vaqt</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>Qabul tugagan vaqt</translation>
+    </message>
+    <message>
+        <source>Queued by</source>
+        <translation>Kim navbatga qoʻygan</translation>
+    </message>
+    <message>
+        <source>The visit was not saved. %1: %2</source>
+        <translation>Tashrif saqlanmadi. %1: %2</translation>
+    </message>
+    <message>
+        <source>queue the visit</source>
+        <translation>tashrifni navbatga qoʻyish</translation>
+    </message>
+    <message>
+        <source>Visit record %1 is not in %2.</source>
+        <translation>%1 tashrif yozuvi %2 faylida yoʻq.</translation>
+    </message>
+    <message>
+        <source>This visit was deleted and can no longer change.</source>
+        <translation>Bu tashrif oʻchirilgan, uni endi oʻzgartirib boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>save the visit</source>
+        <translation>tashrifni saqlash</translation>
+    </message>
+    <message>
+        <source>delete the visit</source>
+        <translation>tashrifni oʻchirish</translation>
+    </message>
+    <message>
+        <source>read the visit</source>
+        <translation>tashrif maʼlumotlarini oʻqish</translation>
+    </message>
+    <message>
+        <source>read the queue</source>
+        <translation>navbatni oʻqish</translation>
+    </message>
+    <message>
+        <source>read the patient&apos;s visits</source>
+        <translation>bemorning tashriflarini oʻqish</translation>
+    </message>
+    <message>
+        <source>number the ticket</source>
+        <translation>talonga raqam berish</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The patient registry cannot be opened.</source>
@@ -621,36 +2017,6 @@
         <translation>%1 tarjima katalogini yuklab boʻlmadi; xabarlar ingliz tilida qoladi.</translation>
     </message>
     <message>
-        <source>Medora&apos;s patient registry on the command line.
-
-Commands:
-  count                     how many patients the registry holds
-  search QUERY [--limit N]  find patients; prints number, name, date of birth and phone,
-                            separated by tabs
-  show NUMBER|UUID          every field of one patient
-  import FILE [--dry-run]   import a CSV patient list, all rows or none (FILE - reads stdin)
-  export FILE [--query Q]   write the patients, or those a search finds, as CSV
-                            (FILE - writes stdout)
-
-Exit codes: 0 done, 1 wrong usage, 2 invalid input (nothing was changed), 3 the registry
-or a file cannot be read or written. The CSV format is described in docs/cli.md.</source>
-        <translation>Medora bemorlar roʻyxati buyruqlar satrida.
-
-Buyruqlar:
-  count                     roʻyxatda nechta bemor borligi
-  search QUERY [--limit N]  bemorlarni topish; raqam, ism, tugʻilgan sana va telefonni
-                            tabulyatsiya bilan ajratib chiqaradi
-  show NUMBER|UUID          bitta bemorning barcha maydonlari
-  import FILE [--dry-run]   CSV bemorlar roʻyxatini import qilish: barcha qatorlar yoki
-                            hech biri (FILE - stdin dan oʻqiydi)
-  export FILE [--query Q]   bemorlarni yoki qidiruv topganlarini CSV ga yozish
-                            (FILE - stdout ga yozadi)
-
-Chiqish kodlari: 0 bajarildi, 1 notoʻgʻri foydalanish, 2 notoʻgʻri kiritma (hech narsa
-oʻzgartirilmadi), 3 roʻyxat yoki faylni oʻqib yoki yozib boʻlmadi. CSV formati
-docs/cli.md da tavsiflangan.</translation>
-    </message>
-    <message>
         <source>Folder of the patient registry (default: %1).</source>
         <translation>Bemorlar roʻyxati papkasi (standart: %1).</translation>
     </message>
@@ -669,10 +2035,6 @@ docs/cli.md da tavsiflangan.</translation>
     <message>
         <source>export: only the patients this search finds.</source>
         <translation>export: faqat shu qidiruv topgan bemorlar.</translation>
-    </message>
-    <message>
-        <source>count, search, show, import or export, and its arguments.</source>
-        <translation>count, search, show, import yoki export va uning argumentlari.</translation>
     </message>
     <message>
         <source>Unknown language %1; use uz, ru or en.</source>
@@ -705,6 +2067,109 @@ docs/cli.md da tavsiflangan.</translation>
     <message>
         <source>Unknown command %1.</source>
         <translation>Nomaʼlum buyruq: %1.</translation>
+    </message>
+    <message>
+        <source>Medora&apos;s patient registry on the command line.
+
+Commands:
+  count                     how many patients the registry holds
+  search QUERY [--limit N]  find patients; prints number, name, date of birth and phone,
+                            separated by tabs
+  show NUMBER|UUID          every field of one patient
+  import FILE [--dry-run]   import a CSV patient list, all rows or none (FILE - reads stdin)
+  export FILE [--query Q]   write the patients, or those a search finds, as CSV
+                            (FILE - writes stdout)
+  login --server URL --login NAME --password-stdin [--ca-certificate FILE]
+        [--allow-insecure-http]
+                            sign in to the clinic&apos;s server; the session is kept in the
+                            system keychain
+  sync [--once | --watch SECONDS]
+                            send the changes made here and fetch the server&apos;s (--once, the
+                            default: one round; --watch: keep syncing that long)
+  status                    what waits to be sent, what the server refused, conflicts,
+                            the last successful pull
+  logout                    end the session here and on the server
+
+Exit codes: 0 done, 1 wrong usage, 2 invalid input (nothing was changed), 3 the registry
+or a file cannot be read or written, 4 sync failed (server unreachable or refusing, not
+signed in), 5 not in sync (changes wait, were refused or are in conflict). The CSV format
+is described in docs/cli.md.</source>
+        <translation>Medora bemorlar roʻyxati buyruqlar satrida.
+
+Buyruqlar:
+  count                     roʻyxatda nechta bemor borligi
+  search QUERY [--limit N]  bemorlarni topish; raqam, ism, tugʻilgan sana va telefonni
+                            tabulyatsiya bilan ajratib chiqaradi
+  show NUMBER|UUID          bitta bemorning barcha maydonlari
+  import FILE [--dry-run]   CSV bemorlar roʻyxatini import qilish: barcha qatorlar yoki
+                            hech biri (FILE - stdin dan oʻqiydi)
+  export FILE [--query Q]   bemorlarni yoki qidiruv topganlarini CSV ga yozish
+                            (FILE - stdout ga yozadi)
+  login --server URL --login NAME --password-stdin [--ca-certificate FILE]
+        [--allow-insecure-http]
+                            klinika serveriga kirish; seans tizim kalitlar omborida
+                            saqlanadi
+  sync [--once | --watch SECONDS]
+                            bu yerda kiritilgan oʻzgarishlarni yuborish va serverdagilarini
+                            olish (--once, standart: bir marta; --watch: shuncha vaqt
+                            sinxronlashni davom ettirish)
+  status                    yuborilishini nima kutayotgani, server nimani rad etgani,
+                            ziddiyatlar, serverdan oxirgi muvaffaqiyatli olish
+  logout                    seansni bu yerda va serverda yakunlash
+
+Chiqish kodlari: 0 bajarildi, 1 notoʻgʻri foydalanish, 2 notoʻgʻri kiritma (hech narsa
+oʻzgartirilmadi), 3 roʻyxat yoki faylni oʻqib yoki yozib boʻlmadi, 4 sinxronlash
+bajarilmadi (server ishlamayapti yoki rad etmoqda, tizimga kirilmagan), 5 sinxron emas
+(oʻzgarishlar kutmoqda, rad etilgan yoki ziddiyatda). CSV formati docs/cli.md da
+tavsiflangan.</translation>
+    </message>
+    <message>
+        <source>login: the server&apos;s address, e.g. clinic.example.uz.</source>
+        <translation>login: server manzili, masalan clinic.example.uz.</translation>
+    </message>
+    <message>
+        <source>login: trust the clinic&apos;s own CA certificate (PEM file).</source>
+        <translation>login: klinikaning oʻz CA sertifikatiga (PEM fayl) ishonish.</translation>
+    </message>
+    <message>
+        <source>login: allow an http:// server address (development only).</source>
+        <translation>login: http:// server manziliga ruxsat berish (faqat ishlab chiqish uchun).</translation>
+    </message>
+    <message>
+        <source>login: the login or phone number.</source>
+        <translation>login: login yoki telefon raqami.</translation>
+    </message>
+    <message>
+        <source>login: read the password from the first line of stdin.</source>
+        <translation>login: parolni stdin ning birinchi qatoridan oʻqish.</translation>
+    </message>
+    <message>
+        <source>sync: one round, then exit (the default).</source>
+        <translation>sync: bir marta sinxronlash, keyin chiqish (standart).</translation>
+    </message>
+    <message>
+        <source>sync: keep syncing for SECONDS, then exit.</source>
+        <translation>sync: SECONDS soniya davomida sinxronlash, keyin chiqish.</translation>
+    </message>
+    <message>
+        <source>count, search, show, import, export, login, sync, status or logout, and its arguments.</source>
+        <translation>count, search, show, import, export, login, sync, status yoki logout va uning argumentlari.</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments, only options.</source>
+        <translation>%1 argument qabul qilmaydi, faqat parametrlar.</translation>
+    </message>
+    <message>
+        <source>login needs --server URL, --login NAME and --password-stdin.</source>
+        <translation>login uchun --server URL, --login NAME va --password-stdin kerak.</translation>
+    </message>
+    <message>
+        <source>No password arrived on standard input.</source>
+        <translation>Standart kirishdan parol kelmadi.</translation>
+    </message>
+    <message>
+        <source>--watch must be a number of seconds from 1 to %1, without --once.</source>
+        <translation>--watch 1 dan %1 gacha soniyalar soni boʻlishi kerak, --once siz.</translation>
     </message>
 </context>
 <context>
@@ -755,6 +2220,178 @@ docs/cli.md da tavsiflangan.</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>Kiritilgan ikki yangi parol bir xil emas.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ConflictDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sinxronlash ziddiyatlari</translation>
+    </message>
+    <message>
+        <source>These records were changed on this PC and elsewhere since they were last synced. Both versions are kept until you decide.</source>
+        <translation>Bu yozuvlar oxirgi sinxronlashdan keyin ham shu kompyuterda, ham boshqa joyda oʻzgartirilgan. Siz qaror qilguningizcha ikkala versiya ham saqlanadi.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Hal qilinmagan ziddiyatlar</translation>
+    </message>
+    <message>
+        <source>No conflict waits for a decision.</source>
+        <translation>Qaror kutayotgan ziddiyat yoʻq.</translation>
+    </message>
+    <message>
+        <source>Choose, for every field, the value to keep. The result is saved as a new change and sent to the server.</source>
+        <translation>Har bir maydon uchun qoldiriladigan qiymatni tanlang. Natija yangi oʻzgarish sifatida saqlanadi va serverga yuboriladi.</translation>
+    </message>
+    <message>
+        <source>Keep all from &amp;this PC</source>
+        <translation>Hammasini &amp;bu kompyuterdagidek qoldirish</translation>
+    </message>
+    <message>
+        <source>Take all from the &amp;server</source>
+        <translation>Hammasini &amp;serverdan olish</translation>
+    </message>
+    <message>
+        <source>The same draft report was edited in two places. Drafts are never merged: choose the version to keep. The other version is deleted.</source>
+        <translation>Bitta xulosa qoralamasi ikki joyda tahrirlangan. Qoralamalar hech qachon birlashtirilmaydi: qoldiriladigan versiyani tanlang. Ikkinchi versiya oʻchiriladi.</translation>
+    </message>
+    <message>
+        <source>Draft as the server has it</source>
+        <translation>Serverdagi qoralama</translation>
+    </message>
+    <message>
+        <source>Edit from this PC, kept as a copy</source>
+        <translation>Bu kompyuterdagi tahrir, nusxa sifatida saqlangan</translation>
+    </message>
+    <message>
+        <source>Keep the draft from the ser&amp;ver</source>
+        <translation>Ser&amp;verdagi qoralamani qoldirish</translation>
+    </message>
+    <message>
+        <source>Keep the draft from this &amp;PC</source>
+        <translation>Bu &amp;kompyuterdagi qoralamani qoldirish</translation>
+    </message>
+    <message>
+        <source>&amp;Apply decision</source>
+        <translation>Qarorni &amp;qoʻllash</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Yopish</translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation>Aniqlangan: %1</translation>
+    </message>
+    <message>
+        <source>On this PC</source>
+        <translation>Bu kompyuterda</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Serverda</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s value</source>
+        <translation>Bu kompyuterdagi qiymatni qoldirish</translation>
+    </message>
+    <message>
+        <source>%1: keep this PC&apos;s value</source>
+        <translation>%1: bu kompyuterdagi qiymatni qoldirish</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s value</source>
+        <translation>Serverdagi qiymatni olish</translation>
+    </message>
+    <message>
+        <source>%1: take the server&apos;s value</source>
+        <translation>%1: serverdagi qiymatni olish</translation>
+    </message>
+    <message>
+        <source>This draft could not be read from the local store.</source>
+        <translation>Bu qoralamani mahalliy maʼlumotlar bazasidan oʻqib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>Last changed: %1</source>
+        <translation>Oxirgi oʻzgarish: %1</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be read: %1</source>
+        <translation>Ziddiyatlarni oʻqib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>The decision was not saved. Both versions are still kept.</source>
+        <translation>Qaror saqlanmadi. Ikkala versiya ham saqlanib qolmoqda.</translation>
+    </message>
+    <message>
+        <source>The decision was not saved: %1
+Both versions are still kept.</source>
+        <translation>Qaror saqlanmadi: %1
+Ikkala versiya ham saqlanib qolmoqda.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LockScreen</name>
+    <message>
+        <source>Medora — locked</source>
+        <translation>Medora — qulflangan</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Parol:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Qulfdan chiqarish</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Tizimdan &amp;chiqish</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Kirish…</translation>
+    </message>
+    <message>
+        <source>Medora is locked</source>
+        <translation>Medora qulflangan</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is signed in. Enter the password to continue.</source>
+        <translation>%1 (%2) tizimga kirgan. Davom etish uchun parolni kiriting.</translation>
+    </message>
+    <message>
+        <source>Sign in to Medora</source>
+        <translation>Medoraga kirish</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Serverga ulanilmoqda…</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in on this computer. Sign in to see the patient data.</source>
+        <translation>Bu kompyuterda hech kim tizimga kirmagan. Bemorlar maʼlumotlarini koʻrish uchun tizimga kiring.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Parolingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Parol notoʻgʻri.</translation>
+    </message>
+    <message>
+        <source>Wait %1 before the next attempt.</source>
+        <translation>Keyingi urinishdan oldin kuting: %1.</translation>
+    </message>
+    <message>
+        <source>The password was entered wrong too many times. Try again in %1.</source>
+        <translation>Parol juda koʻp marta notoʻgʻri kiritildi. Qayta urinish uchun kuting: %1.</translation>
+    </message>
+    <message>
+        <source>This computer cannot check your password. Sign out, then sign in again.</source>
+        <translation>Bu kompyuter parolingizni tekshira olmaydi. Tizimdan chiqing, soʻng qaytadan kiring.</translation>
     </message>
 </context>
 <context>
@@ -937,6 +2574,42 @@ docs/cli.md da tavsiflangan.</translation>
     <message>
         <source>insecure HTTP allowed (development mode)</source>
         <translation>xavfsiz boʻlmagan HTTP ruxsat etilgan (ishlab chiqish rejimi)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Sinxronlash</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Hozir sinxronlash</translation>
+    </message>
+    <message>
+        <source>Send the changes made here and fetch the server&apos;s now.</source>
+        <translation>Bu yerda kiritilgan oʻzgarishlarni hozir yuborish va serverdagilarini olish.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;errors…</source>
+        <translation>Sinxronlash &amp;xatolari…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Ziddiyatlar…</translation>
+    </message>
+    <message>
+        <source>Signed in without the server: changes stay on this computer and will sync when the server is reachable.</source>
+        <translation>Serversiz kirildi: oʻzgarishlar shu kompyuterda qoladi va server ishlaganda sinxronlanadi.</translation>
+    </message>
+    <message>
+        <source>Offline sign-in on this computer is not available: %1</source>
+        <translation>Bu kompyuterda oflayn kirish imkoni yoʻq: %1</translation>
+    </message>
+    <message>
+        <source>Working offline as %1 (%2)</source>
+        <translation>%1 (%2) sifatida oflayn ishlanmoqda</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Sinxronlash holati</translation>
     </message>
 </context>
 <context>
@@ -1134,12 +2807,313 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
+    <message>
+        <source>Sync: %1. %2</source>
+        <translation>Sinxronlash: %1. %2</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientRegistry</name>
     <message>
         <source>The data folder %1 cannot be created or is not a folder. Choose another folder or check its permissions.</source>
         <translation>%1 maʼlumotlar papkasini yaratib boʻlmadi yoki u papka emas. Boshqa papkani tanlang yoki ruxsatlarni tekshiring.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ScreenLocker</name>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>Ekranni &amp;qulflash</translation>
+    </message>
+    <message>
+        <source>Medora — locked</source>
+        <translation>Medora — qulflangan</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncEngine</name>
+    <message>
+        <source>The local database could not be read or written.</source>
+        <translation>Mahalliy maʼlumotlar bazasini oʻqib yoki yozib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The local database could not be read or written: %1</source>
+        <translation>Mahalliy maʼlumotlar bazasini oʻqib yoki yozib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Changes are kept on this computer and sent when the connection is back.</source>
+        <translation>Serverga ulanib boʻlmadi. Oʻzgarishlar shu kompyuterda saqlanadi va aloqa tiklanganda yuboriladi.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Sync will try again.</source>
+        <translation>Server oʻz vaqtida javob bermadi. Sinxronlash qayta urinib koʻradi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent.</source>
+        <translation>Server sertifikatiga ishonib boʻlmaydi, shuning uchun hech narsa yuborilmadi.</translation>
+    </message>
+    <message>
+        <source>No usable server address is set.</source>
+        <translation>Yaroqli server manzili koʻrsatilmagan.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was larger than Medora accepts.</source>
+        <translation>Server javobi Medora qabul qiladigan hajmdan katta edi.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer Medora does not understand (%1).</source>
+        <translation>Server Medora tushunmaydigan javob qaytardi (%1).</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation>Sinxronlash bekor qilindi.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the server: sync waits until someone signs in.</source>
+        <translation>Serverga kirilmagan: sinxronlash kimdir tizimga kirguncha kutadi.</translation>
+    </message>
+    <message>
+        <source>The session has ended: sign in again to continue syncing.</source>
+        <translation>Seans tugadi: sinxronlashni davom ettirish uchun qaytadan kiring.</translation>
+    </message>
+    <message>
+        <source>The password must be changed before this account can sync.</source>
+        <translation>Bu hisob sinxronlashi uchun avval parolni oʻzgartirish kerak.</translation>
+    </message>
+    <message>
+        <source>This account may not sync.</source>
+        <translation>Bu hisobga sinxronlashga ruxsat berilmagan.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Sync will try again shortly.</source>
+        <translation>Server band. Sinxronlash birozdan soʻng qayta urinib koʻradi.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync request (%1, HTTP %2).</source>
+        <translation>Server sinxronlash soʻrovini rad etdi (%1, HTTP %2).</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncErrorsDialog</name>
+    <message>
+        <source>Sync errors</source>
+        <translation>Sinxronlash xatolari</translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. They are kept on this PC and are never discarded. Remove the cause if you can, then retry; a change waiting for something else to reach the server first is retried by itself.</source>
+        <translation>Server bu oʻzgarishlarni qabul qilmadi. Ular shu kompyuterda saqlanadi va hech qachon oʻchirib tashlanmaydi. Iloji boʻlsa, sababini bartaraf eting va qayta yuboring; boshqa yozuvning serverga yetib borishini kutayotgan oʻzgarish oʻzi qayta yuboriladi.</translation>
+    </message>
+    <message>
+        <source>No change is waiting on an error.</source>
+        <translation>Xato tufayli kutayotgan oʻzgarish yoʻq.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;all</source>
+        <translation>&amp;Barchasini qayta yuborish</translation>
+    </message>
+    <message>
+        <source>Retry all refused changes</source>
+        <translation>Rad etilgan barcha oʻzgarishlarni qayta yuborish</translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>Server rad etgan oʻzgarishlar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nima</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Sababi</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Qachondan beri</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Urinishlar</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <comment>column header</comment>
+        <translation>Qayta yuborish</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Yopish</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>Sabab kodi: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message (for support): %1</source>
+        <translation>Server xabari (texnik yordam uchun): %1</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Oxirgi urinish: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Qayta yuborish</translation>
+    </message>
+    <message>
+        <source>Retry: %1</source>
+        <translation>Qayta yuborish: %1</translation>
+    </message>
+    <message>
+        <source>The list of refused changes could not be read: %1</source>
+        <translation>Rad etilgan oʻzgarishlar roʻyxatini oʻqib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be put back in the queue.</source>
+        <translation>Oʻzgarishni navbatga qaytarib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The change could not be put back in the queue: %1</source>
+        <translation>Oʻzgarishni navbatga qaytarib boʻlmadi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SyncStatusIndicator</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>bir daqiqadan kamroq vaqt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n daq</numerusform>
+            <numerusform>%n daq</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n soat</numerusform>
+            <numerusform>%n soat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln kun</numerusform>
+            <numerusform>%Ln kun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click for details.</source>
+        <translation>Batafsil maʼlumot uchun bosing.</translation>
+    </message>
+    <message>
+        <source>Sync status: %1</source>
+        <translation>Sinxronlash holati: %1</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Barcha oʻzgarishlar sinxronlangan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) need a decision</source>
+        <translation>
+            <numerusform>%Ln ta ziddiyat qaror kutmoqda</numerusform>
+            <numerusform>%Ln ta ziddiyat qaror kutmoqda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync errors: %Ln</source>
+        <translation>
+            <numerusform>Sinxronlash xatolari: %Ln</numerusform>
+            <numerusform>Sinxronlash xatolari: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting for %1</source>
+        <translation>
+            <numerusform>%Ln ta oʻzgarish yuborilishini kutmoqda (%1)</numerusform>
+            <numerusform>%Ln ta oʻzgarish yuborilishini kutmoqda (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%Ln ta oʻzgarish yuborilishini kutmoqda</numerusform>
+            <numerusform>%Ln ta oʻzgarish yuborilishini kutmoqda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1 ago</source>
+        <translation>Oxirgi sinxronlash: %1 oldin</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Hali sinxronlanmagan</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sinxronlanmoqda…</translation>
+    </message>
+    <message>
+        <source>Retrying in %1</source>
+        <translation>Qayta urinishgacha: %1</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Qayta urinilmoqda…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Oflayn</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Sinxronlash toʻxtatib qoʻyilgan</translation>
+    </message>
+    <message>
+        <source>Last successful pull from the server: %1 (%2 ago)</source>
+        <translation>Serverdan oxirgi muvaffaqiyatli olish: %1 (%2 oldin)</translation>
+    </message>
+    <message>
+        <source>No successful pull from the server yet.</source>
+        <translation>Serverdan hali muvaffaqiyatli maʼlumot olinmagan.</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %L1, the oldest since %2</source>
+        <translation>Yuborilishini kutayotgan oʻzgarishlar: %L1, eng eskisi %2 dan beri</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %L1</source>
+        <translation>Yuborilishini kutayotgan oʻzgarishlar: %L1</translation>
+    </message>
+    <message>
+        <source>No change is waiting to be sent.</source>
+        <translation>Yuborilishini kutayotgan oʻzgarish yoʻq.</translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %L1 (kept on this PC; see Sync › Sync errors)</source>
+        <translation>Server rad etgan oʻzgarishlar: %L1 (shu kompyuterda saqlanadi; qarang: Sinxronlash › Sinxronlash xatolari)</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a decision: %L1 (see Sync › Conflicts)</source>
+        <translation>Qaror kutayotgan ziddiyatlar: %L1 (qarang: Sinxronlash › Ziddiyatlar)</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Keyingi urinish: %1</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Oxirgi xato: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green means every change is on the server and the last pull is less than %n minute(s) old.</source>
+        <translation>
+            <numerusform>Yashil rang barcha oʻzgarishlar serverda ekanini va serverdan oxirgi olish %n daqiqadan kamroq oldin boʻlganini bildiradi.</numerusform>
+            <numerusform>Yashil rang barcha oʻzgarishlar serverda ekanini va serverdan oxirgi olish %n daqiqadan kamroq oldin boʻlganini bildiradi.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

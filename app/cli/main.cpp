@@ -1,3 +1,5 @@
+#include "CliExitCode.h"
+#include "SyncCommands.h"
 #include "registry/PatientCsvExporter.h"
 #include "registry/PatientCsvImporter.h"
 #include "registry/PatientRegistry.h"
@@ -26,18 +28,11 @@ using namespace medora;
 
 namespace {
 
-// The contract with scripts; docs/cli.md lists the same.
-enum ExitCode
-{
-    Done = 0,
-    UsageError = 1,
-    InvalidInput = 2,
-    StoreFailure = 3,
-};
-
 constexpr int kDefaultSearchLimit = 50;
 constexpr int kMaxSearchLimit = 100000;
 constexpr size_t kLookupPage = 500;
+constexpr int kMaxWatchSeconds = 7 * 24 * 3600;
+constexpr qint64 kMaxPasswordBytes = 4096;
 
 void writeLine(FILE *stream, const QString &text)
 {
@@ -93,6 +88,18 @@ bool installLanguage(const QString &code, QTranslator &medora, QTranslator &qt)
         QCoreApplication::installTranslator(&qt);
     QLocale::setDefault(locale);
     return true;
+}
+
+// The first line of standard input, without its line end; nothing when stdin cannot be read.
+std::optional<QByteArray> readPasswordLine()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return std::nullopt;
+    QByteArray line = input.readLine(kMaxPasswordBytes);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
 }
 
 int usageError(const QString &message)
@@ -331,9 +338,21 @@ int main(int argc, char *argv[])
         "  import FILE [--dry-run]   import a CSV patient list, all rows or none (FILE - reads stdin)\n"
         "  export FILE [--query Q]   write the patients, or those a search finds, as CSV\n"
         "                            (FILE - writes stdout)\n"
+        "  login --server URL --login NAME --password-stdin [--ca-certificate FILE]\n"
+        "        [--allow-insecure-http]\n"
+        "                            sign in to the clinic's server; the session is kept in the\n"
+        "                            system keychain\n"
+        "  sync [--once | --watch SECONDS]\n"
+        "                            send the changes made here and fetch the server's (--once, the\n"
+        "                            default: one round; --watch: keep syncing that long)\n"
+        "  status                    what waits to be sent, what the server refused, conflicts,\n"
+        "                            the last successful pull\n"
+        "  logout                    end the session here and on the server\n"
         "\n"
         "Exit codes: 0 done, 1 wrong usage, 2 invalid input (nothing was changed), 3 the registry\n"
-        "or a file cannot be read or written. The CSV format is described in docs/cli.md."));
+        "or a file cannot be read or written, 4 sync failed (server unreachable or refusing, not\n"
+        "signed in), 5 not in sync (changes wait, were refused or are in conflict). The CSV format\n"
+        "is described in docs/cli.md."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(
@@ -357,11 +376,40 @@ int main(int argc, char *argv[])
         QStringLiteral("query"),
         QCoreApplication::translate("medora-cli", "export: only the patients this search finds."),
         QStringLiteral("Q"));
-    parser.addOptions({dataDirOption, languageOption, limitOption, dryRunOption, queryOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QCoreApplication::translate("medora-cli", "login: the server's address, e.g. clinic.example.uz."),
+        QStringLiteral("URL"));
+    const QCommandLineOption caCertificateOption(
+        QStringLiteral("ca-certificate"),
+        QCoreApplication::translate("medora-cli", "login: trust the clinic's own CA certificate (PEM file)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption allowInsecureHttpOption(
+        QStringLiteral("allow-insecure-http"),
+        QCoreApplication::translate("medora-cli",
+                                    "login: allow an http:// server address (development only)."));
+    const QCommandLineOption loginOption(
+        QStringLiteral("login"),
+        QCoreApplication::translate("medora-cli", "login: the login or phone number."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption passwordStdinOption(
+        QStringLiteral("password-stdin"),
+        QCoreApplication::translate("medora-cli", "login: read the password from the first line of stdin."));
+    const QCommandLineOption onceOption(
+        QStringLiteral("once"),
+        QCoreApplication::translate("medora-cli", "sync: one round, then exit (the default)."));
+    const QCommandLineOption watchOption(
+        QStringLiteral("watch"),
+        QCoreApplication::translate("medora-cli", "sync: keep syncing for SECONDS, then exit."),
+        QStringLiteral("SECONDS"));
+    parser.addOptions({dataDirOption, languageOption, limitOption, dryRunOption, queryOption, serverOption,
+                       caCertificateOption, allowInsecureHttpOption, loginOption, passwordStdinOption,
+                       onceOption, watchOption});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QCoreApplication::translate("medora-cli",
-                                    "count, search, show, import or export, and its arguments."),
+                                    "count, search, show, import, export, login, sync, status or "
+                                    "logout, and its arguments."),
         QStringLiteral("command [arguments]"));
 
     if (!parser.parse(QCoreApplication::arguments()))
@@ -389,7 +437,10 @@ int main(int argc, char *argv[])
         return !parser.isSet(option) || command == QLatin1String(owner);
     };
     if (!onlyFor(limitOption, "search") || !onlyFor(dryRunOption, "import") ||
-        !onlyFor(queryOption, "export")) {
+        !onlyFor(queryOption, "export") || !onlyFor(serverOption, "login") ||
+        !onlyFor(caCertificateOption, "login") || !onlyFor(allowInsecureHttpOption, "login") ||
+        !onlyFor(loginOption, "login") || !onlyFor(passwordStdinOption, "login") ||
+        !onlyFor(onceOption, "sync") || !onlyFor(watchOption, "sync")) {
         return usageError(QCoreApplication::translate(
                               "medora-cli", "An option was given that the command %1 does not take.")
                               .arg(command));
@@ -417,12 +468,55 @@ int main(int argc, char *argv[])
             return usageError(
                 QCoreApplication::translate("medora-cli", "%1 needs exactly one argument.").arg(command));
         }
+    } else if (command == QLatin1String("login") || command == QLatin1String("sync") ||
+               command == QLatin1String("status") || command == QLatin1String("logout")) {
+        if (!arguments.isEmpty()) {
+            return usageError(
+                QCoreApplication::translate("medora-cli", "%1 takes no arguments, only options.")
+                    .arg(command));
+        }
     } else {
         return usageError(QCoreApplication::translate("medora-cli", "Unknown command %1.").arg(command));
     }
 
     const QString dataDir =
         parser.isSet(dataDirOption) ? parser.value(dataDirOption) : PatientRegistry::defaultDataDir();
+
+    if (command == QLatin1String("login")) {
+        if (!parser.isSet(serverOption) || !parser.isSet(loginOption) || !parser.isSet(passwordStdinOption)) {
+            return usageError(QCoreApplication::translate(
+                "medora-cli", "login needs --server URL, --login NAME and --password-stdin."));
+        }
+        SyncCommands::LoginArguments login;
+        login.server = parser.value(serverOption);
+        login.caCertificate = parser.value(caCertificateOption);
+        login.allowInsecureHttp = parser.isSet(allowInsecureHttpOption);
+        login.login = parser.value(loginOption);
+        const std::optional<QByteArray> password = readPasswordLine();
+        if (!password || password->isEmpty()) {
+            printError(QCoreApplication::translate("medora-cli", "No password arrived on standard input."));
+            return InvalidInput;
+        }
+        return SyncCommands(dataDir).login(login, *password);
+    }
+    if (command == QLatin1String("sync")) {
+        int watchSeconds = 0;
+        if (parser.isSet(watchOption)) {
+            bool ok = false;
+            watchSeconds = parser.value(watchOption).toInt(&ok);
+            if (parser.isSet(onceOption) || !ok || watchSeconds < 1 || watchSeconds > kMaxWatchSeconds) {
+                return usageError(QCoreApplication::translate(
+                                      "medora-cli", "--watch must be a number of seconds from 1 to %1, "
+                                                    "without --once.")
+                                      .arg(kMaxWatchSeconds));
+            }
+        }
+        return SyncCommands(dataDir).sync(watchSeconds);
+    }
+    if (command == QLatin1String("status"))
+        return SyncCommands(dataDir).status();
+    if (command == QLatin1String("logout"))
+        return SyncCommands(dataDir).logout();
     PatientRegistry registry;
     if (!registry.open(dataDir))
         return storeFailure(registry.lastError());

@@ -192,15 +192,24 @@ bool ApiClient::setCaCertificateFile(const QString &path, QString *error)
     return true;
 }
 
-QUrl ApiClient::endpoint(const QString &path) const
+QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_serverUrl;
     url.setPath(m_serverUrl.path() + QStringLiteral("/api/v1/") + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     return url;
 }
 
 quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
                         const QByteArray &accessToken, QObject *context, Callback done)
+{
+    return send(method, path, body, accessToken, RequestOptions(), context, std::move(done));
+}
+
+quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                        const QByteArray &accessToken, const RequestOptions &options, QObject *context,
+                        Callback done)
 {
     const quint64 id = m_nextId++;
     if (!m_serverUrl.isValid()) {
@@ -216,8 +225,9 @@ quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJs
         return id;
     }
 
-    QNetworkRequest request(endpoint(path));
-    request.setTransferTimeout(m_transferTimeoutMs);
+    QNetworkRequest request(endpoint(path, options.query));
+    request.setTransferTimeout(options.transferTimeoutMs > 0 ? options.transferTimeoutMs
+                                                             : m_transferTimeoutMs);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("Medora/%1").arg(QCoreApplication::applicationVersion()));
@@ -235,6 +245,8 @@ quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJs
                                                    : m_network->get(request);
     Pending &pending = m_pending[id];
     pending.reply = reply;
+    pending.maxResponseBytes = options.maxResponseBytes > 0 ? options.maxResponseBytes : m_maxResponseBytes;
+    pending.rawBody = options.rawBody;
     pending.context = context;
     pending.hasContext = context != nullptr;
     pending.done = std::move(done);
@@ -244,7 +256,7 @@ quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJs
             return;
         // A declared length over the limit is refused before a byte of the body is read.
         const qint64 declared = it->second.reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (declared > m_maxResponseBytes) {
+        if (declared > it->second.maxResponseBytes) {
             it->second.tooLarge = true;
             it->second.reply->abort();
         }
@@ -289,8 +301,8 @@ void ApiClient::onReadyRead(quint64 id)
     if (it == m_pending.end() || it->second.tooLarge || !it->second.reply->isOpen())
         return;
     Pending &pending = it->second;
-    pending.body += pending.reply->read(m_maxResponseBytes + 1 - pending.body.size());
-    if (pending.body.size() > m_maxResponseBytes) {
+    pending.body += pending.reply->read(pending.maxResponseBytes + 1 - pending.body.size());
+    if (pending.body.size() > pending.maxResponseBytes) {
         pending.tooLarge = true;
         pending.body.clear();
         pending.reply->abort();
@@ -325,7 +337,7 @@ ApiClient::Response ApiClient::responseFor(const Pending &pending) const
         return fail(ApiError::Kind::Cancelled, QStringLiteral("cancelled"));
     if (pending.tooLarge)
         return fail(ApiError::Kind::TooLarge,
-                    QStringLiteral("the answer exceeds %1 bytes").arg(m_maxResponseBytes));
+                    QStringLiteral("the answer exceeds %1 bytes").arg(pending.maxResponseBytes));
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid() || (reply->error() != QNetworkReply::NoError && status.toInt() == 0)) {
@@ -341,6 +353,10 @@ ApiClient::Response ApiClient::responseFor(const Pending &pending) const
     }
 
     response.httpStatus = status.toInt();
+    if (pending.rawBody && response.httpStatus >= 200 && response.httpStatus < 300) {
+        response.body = pending.body;
+        return response;
+    }
     QJsonParseError parseError;
     const QJsonDocument document =
         pending.body.isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(pending.body, &parseError);

@@ -12,6 +12,7 @@
 #include <QSslError>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <map>
@@ -38,6 +39,7 @@ public:
     {
         int httpStatus = 0;
         QJsonObject json;     // the body when it is a JSON object; empty for 204 and errors
+        QByteArray body;      // with RequestOptions::rawBody: a 2xx body as received, not parsed
         QDateTime serverTime; // the Date header (UTC); invalid when absent
         ApiError error;
         bool ok() const { return error.ok(); }
@@ -73,11 +75,26 @@ public:
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
     qint64 maxResponseBytes() const { return m_maxResponseBytes; }
 
+    // What one call may do differently from the client's defaults: sync's long polls wait
+    // longer than the transfer timeout, and its pages are larger than the response limit.
+    struct RequestOptions
+    {
+        QUrlQuery query;             // appended to the endpoint's URL
+        int transferTimeoutMs = 0;   // 0: transferTimeout()
+        qint64 maxResponseBytes = 0; // 0: maxResponseBytes()
+        // A 2xx body is handed over in Response::body unparsed, so that a large answer can
+        // be parsed away from the thread that runs the window. Error bodies are parsed as ever.
+        bool rawBody = false;
+    };
+
     // A call to /api/v1/<path>. `accessToken` goes into "Authorization: Bearer"; `body` is
     // sent as JSON unless null. `done` runs once, unless `context` is destroyed first.
     // Returns an id for abort().
     quint64 send(const QByteArray &method, const QString &path, const QJsonObject *body,
                  const QByteArray &accessToken, QObject *context, Callback done);
+    quint64 send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                 const QByteArray &accessToken, const RequestOptions &options, QObject *context,
+                 Callback done);
     // The callback runs with a Cancelled error.
     void abort(quint64 id);
     int pendingCount() const { return static_cast<int>(m_pending.size()); }
@@ -97,6 +114,8 @@ private:
         QNetworkReply *reply = nullptr;
         QByteArray body;
         bool tooLarge = false;
+        qint64 maxResponseBytes = 0;
+        bool rawBody = false;
         bool cancelled = false;
         bool hasContext = false;
         QList<QSslError> sslErrors;
@@ -104,7 +123,7 @@ private:
         Callback done;
     };
 
-    QUrl endpoint(const QString &path) const;
+    QUrl endpoint(const QString &path, const QUrlQuery &query = QUrlQuery()) const;
     void onReadyRead(quint64 id);
     void onFinished(quint64 id);
     Response responseFor(const Pending &pending) const;

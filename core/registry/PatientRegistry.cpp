@@ -100,20 +100,42 @@ bool PatientRegistry::loadIndex()
     return true;
 }
 
-bool PatientRegistry::catchUpIndex()
+bool PatientRegistry::catchUpIndex(qint64 *rowsRead)
 {
     // Reads every row written since the index last looked, by this process or any other
     // (medora-cli, a second client on the same folder), so the index and the sequence it
     // claims to cover never drift apart.
     qint64 newest = m_indexedSeq;
-    const bool read =
-        m_store->forEachChangedSince(m_indexedSeq, [this, &newest](const Patient &patient, qint64 seq) {
+    qint64 count = 0;
+    const bool read = m_store->forEachChangedSince(
+        m_indexedSeq, [this, &newest, &count](const Patient &patient, qint64 seq) {
             m_index->apply(IndexRecord::fromPatient(patient));
             newest = std::max(newest, seq);
+            ++count;
         });
+    if (rowsRead)
+        *rowsRead = count;
     if (!read)
         return false;
     m_indexedSeq = newest;
+    return true;
+}
+
+bool PatientRegistry::refreshFromStore()
+{
+    if (!isOpen())
+        return false;
+    qint64 rows = 0;
+    if (!catchUpIndex(&rows)) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    // A large pull leaves a large overlay; the next open would replay it, so it is folded
+    // into a new snapshot now (a failure only costs time at the next open).
+    if (m_index->overlaySize() > kOverlayRewriteThreshold)
+        saveSearchSnapshot();
+    if (rows > 0)
+        emit patientsChanged(rows);
     return true;
 }
 

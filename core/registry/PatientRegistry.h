@@ -54,6 +54,11 @@ public:
     // Persists the in-memory index overlay as a new snapshot now.
     bool saveSearchSnapshot();
 
+    // Reads the patient rows written behind the registry's back since the index last looked
+    // (a pulled sync page, a push answer, a conflict resolution, medora-cli) into the search
+    // index, and emits patientsChanged() when there were any. For SyncEngine::pageApplied.
+    bool refreshFromStore();
+
     Database &database() { return *m_database; }
     PatientStore &store() { return *m_store; }
     const SearchIndex &searchIndex() const { return *m_index; }
@@ -62,6 +67,8 @@ signals:
     void patientSaved(qint64 localId);
     void patientRemoved(qint64 localId);
     void registryReset();
+    // refreshFromStore() found `rows` changed patient rows (sync); lists should reload.
+    void patientsChanged(qint64 rows);
 
 private:
     enum class SaveKind
@@ -71,7 +78,7 @@ private:
     };
     bool savePatient(Patient &patient, FieldErrors *errors, SaveKind kind);
     bool loadIndex();
-    bool catchUpIndex();
+    bool catchUpIndex(qint64 *rowsRead = nullptr);
     QString snapshotPath() const;
 
     QString m_dataDir;

@@ -32,6 +32,8 @@ SessionManager::SessionManager(ApiClient &api, SecretStore &secrets, QObject *pa
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (hasSession())
             refreshNow();
+        else if (m_state == State::Offline)
+            resumeOnline();
         else if (m_state == State::SignedOut)
             restore();
     });
@@ -80,7 +82,7 @@ ApiError SessionManager::setServerAddress(const QString &address)
     if (!error.ok())
         return error;
     if (url != m_api.serverUrl()) {
-        if (hasSession() || m_state == State::Restoring)
+        if (hasSession() || m_state == State::Restoring || m_state == State::Offline)
             signOut();
         cancelSignIn();
         m_retryTimer.stop();
@@ -95,6 +97,11 @@ QString SessionManager::keychainKey() const
     if (!m_api.hasServer())
         return QString();
     return QStringLiteral("refresh-token %1").arg(m_api.serverUrl().toString(QUrl::FullyEncoded));
+}
+
+QString SessionManager::serverIdentity() const
+{
+    return m_api.hasServer() ? m_api.serverUrl().toString(QUrl::FullyEncoded) : QString();
 }
 
 QDateTime SessionManager::nextRefreshAt() const
@@ -114,15 +121,22 @@ void SessionManager::setState(State state)
 
 void SessionManager::signIn(const QString &loginOrPhone, const QString &password)
 {
-    if (hasSession() || m_state == State::Restoring)
+    if (hasSession())
         signOut();
+    else if (m_state == State::Restoring)
+        abandonRestore();
     cancelSignIn();
     m_retryTimer.stop();
+    if (m_refreshRequest != 0)
+        m_api.abort(m_refreshRequest); // an offline session's resume: this sign-in replaces it
     setState(State::SigningIn);
+    const QString login = normalizedLogin(loginOrPhone);
     m_signInRequest = m_api.login(
-        normalizedLogin(loginOrPhone), password, deviceId(), deviceName(), this,
-        [this](const ApiClient::Response &response) {
+        login, password, deviceId(), deviceName(), this,
+        [this, login, password](const ApiClient::Response &response) {
             m_signInRequest = 0;
+            if (response.error.kind == ApiError::Kind::Cancelled)
+                return; // whoever cancelled has settled the state
             std::optional<AuthSession> session;
             ApiError error = response.error;
             if (error.ok()) {
@@ -132,13 +146,48 @@ void SessionManager::signIn(const QString &loginOrPhone, const QString &password
                                            QStringLiteral("the sign-in answer lacks tokens or the user"));
             }
             if (!error.ok()) {
-                setState(State::SignedOut);
-                if (error.kind != ApiError::Kind::Cancelled)
-                    emit signInFailed(error);
+                onSignInFailed(login, password, error);
                 return;
             }
-            acceptSession(*session, response.serverTime);
+            acceptSession(*session, response.serverTime, &password);
         });
+}
+
+void SessionManager::onSignInFailed(const QString &login, const QString &password, const ApiError &error)
+{
+    const bool wasOffline = !m_user.id.isEmpty(); // signing in again on top of an offline session
+    const QString server = serverIdentity();
+    if (m_offline && error.isNetworkFailure()) {
+        const OfflineCredentials::Check check = m_offline->verifyLogin(login, server, password);
+        if (check.accepted()) {
+            enterOffline(check.user);
+            return;
+        }
+        setState(wasOffline ? State::Offline : State::SignedOut);
+        if (wasOffline)
+            scheduleRetry();
+        emit signInFailed(offlineError(check, error));
+        return;
+    }
+    if (m_offline && error.httpStatus == 401 && error.code == QLatin1String("invalid_credentials") &&
+        m_offline->isRememberedLogin(login, server) &&
+        m_offline->verifyLogin(login, server, password).accepted()) {
+        // The server refuses the very password this PC remembers: the account was disabled or
+        // its password changed elsewhere. The verifier no longer speaks for the server.
+        forgetOffline();
+        if (wasOffline) {
+            clearSession();
+            setState(State::SignedOut);
+            removeStoredRefreshToken();
+            emit sessionEnded(error);
+            emit signInFailed(error);
+            return;
+        }
+    }
+    setState(wasOffline ? State::Offline : State::SignedOut);
+    if (wasOffline)
+        scheduleRetry();
+    emit signInFailed(error);
 }
 
 void SessionManager::cancelSignIn()
@@ -147,11 +196,19 @@ void SessionManager::cancelSignIn()
         return;
     const quint64 request = m_signInRequest;
     m_signInRequest = 0;
-    m_api.abort(request); // the callback returns the state to SignedOut
+    m_api.abort(request);
+    if (m_state != State::SigningIn)
+        return;
+    // Back to the offline session the sign-in started from, if any.
+    setState(m_user.id.isEmpty() ? State::SignedOut : State::Offline);
+    if (m_state == State::Offline)
+        scheduleRetry();
 }
 
 bool SessionManager::restore()
 {
+    if (m_state == State::Offline)
+        return resumeOnline();
     if (!m_api.hasServer() || hasSession() || m_state == State::SigningIn || m_state == State::Restoring)
         return false;
     bool found = false;
@@ -167,7 +224,8 @@ bool SessionManager::restore()
     return true;
 }
 
-void SessionManager::acceptSession(const AuthSession &session, const QDateTime &serverTime)
+void SessionManager::acceptSession(const AuthSession &session, const QDateTime &serverTime,
+                                   const QString *password)
 {
     const State previous = m_state;
     m_accessToken = session.accessToken;
@@ -182,10 +240,16 @@ void SessionManager::acceptSession(const AuthSession &session, const QDateTime &
         // A session that may only change the password is not worth resuming after a restart.
         setState(State::PasswordChangeRequired);
         removeStoredRefreshToken();
+        // A one-time password verifies nothing, and the last one to sign in online here can
+        // no longer work offline until the new password is set.
+        if (password)
+            forgetOffline();
         if (previous != State::PasswordChangeRequired && m_state == State::PasswordChangeRequired)
             emit passwordChangeRequired(m_user);
         return;
     }
+    if (password)
+        rememberOffline(m_user, *password);
     setState(State::SignedIn);
     // The token rotates on every refresh: the keychain always gets the newest one.
     storeRefreshToken();
@@ -208,6 +272,10 @@ void SessionManager::scheduleRefresh(const QDateTime &serverTime)
 
 void SessionManager::refreshNow()
 {
+    if (m_state == State::Offline) {
+        resumeOnline();
+        return;
+    }
     if (!m_refreshToken.isEmpty())
         refreshThen(RefreshWaiter());
 }
@@ -247,7 +315,14 @@ void SessionManager::onRefreshAnswer(const ApiClient::Response &response)
     ApiError error = response.error;
     if (error.ok()) {
         const std::optional<AuthSession> session = AuthSession::fromJson(response.json);
-        if (session)
+        if (session && m_state == State::Offline && session->user.id != m_user.id) {
+            // The keychain held another account's session: it must not become this user's.
+            logoutOnServer(session->accessToken, session->refreshToken);
+            m_refreshToken.clear();
+            removeStoredRefreshToken();
+            error = ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
+                                   QStringLiteral("the stored session belongs to another account"));
+        } else if (session)
             acceptSession(*session, response.serverTime);
         else
             error = ApiError::make(ApiError::Kind::BadResponse, ApiError::badResponseCode(),
@@ -256,10 +331,9 @@ void SessionManager::onRefreshAnswer(const ApiClient::Response &response)
     if (!error.ok() && error.kind != ApiError::Kind::Cancelled) {
         if (sessionWasRefused(error)) {
             endSession(error);
-        } else {
+        } else if (error.kind != ApiError::Kind::NotSignedIn) {
             // Offline, busy or a bad gateway: the tokens stay; try again later.
-            m_retryDelayMs = m_retryDelayMs == 0 ? kFirstRetryMs : std::min(m_retryDelayMs * 2, kMaxRetryMs);
-            m_retryTimer.start(m_retryDelayMs);
+            scheduleRetry();
             if (m_state == State::Restoring) {
                 m_refreshToken.clear();
                 setState(State::SignedOut);
@@ -285,6 +359,9 @@ void SessionManager::clearSession()
 void SessionManager::endSession(const ApiError &reason)
 {
     const bool restoring = m_state == State::Restoring;
+    // Refused (revoked, disabled, password changed elsewhere, expired): the verifier may be
+    // stale too, so offline sign-in waits for the next online one.
+    forgetOffline();
     clearSession();
     setState(State::SignedOut);
     removeStoredRefreshToken();
@@ -296,15 +373,21 @@ void SessionManager::endSession(const ApiError &reason)
 
 void SessionManager::signOut()
 {
+    const bool hadUser = !m_user.id.isEmpty();
+    const QByteArray accessToken = m_accessToken;
+    QByteArray refreshToken = m_refreshToken;
+    // The user goes first, so a sign-in cancelled here falls back to SignedOut, not Offline.
+    clearSession();
     cancelSignIn();
     if (m_refreshRequest != 0) {
         const quint64 request = m_refreshRequest;
         m_api.abort(request);
     }
-    const QByteArray accessToken = m_accessToken;
-    const QByteArray refreshToken = m_refreshToken;
-    clearSession();
     setState(State::SignedOut);
+    // An offline session may not have read its token yet: the server should end it too
+    // when it happens to be reachable.
+    if (hadUser && refreshToken.isEmpty() && !keychainKey().isEmpty())
+        refreshToken = m_secrets.read(keychainKey());
     removeStoredRefreshToken();
     emit signedOut();
     if (!accessToken.isEmpty() || !refreshToken.isEmpty())
@@ -360,9 +443,11 @@ void SessionManager::changePassword(const QString &currentPassword, const QStrin
                            return;
                        }
                        // The server has ended every session of the account, this one too.
+                       const UserProfile user = m_user;
                        clearSession();
                        setState(State::SignedOut);
                        removeStoredRefreshToken();
+                       rememberOffline(user, newPassword);
                        emit passwordChanged();
                        signIn(login, newPassword);
                    });
@@ -370,6 +455,13 @@ void SessionManager::changePassword(const QString &currentPassword, const QStrin
 
 void SessionManager::authorizedSend(const QByteArray &method, const QString &path, const QJsonObject *body,
                                     QObject *context, ApiClient::Callback done)
+{
+    authorizedSend(method, path, body, ApiClient::RequestOptions(), context, std::move(done));
+}
+
+quint64 SessionManager::authorizedSend(const QByteArray &method, const QString &path, const QJsonObject *body,
+                                       const ApiClient::RequestOptions &options, QObject *context,
+                                       ApiClient::Callback done)
 {
     auto call = std::make_shared<AuthorizedCall>();
     call->method = method;
@@ -380,46 +472,206 @@ void SessionManager::authorizedSend(const QByteArray &method, const QString &pat
     call->context = context;
     call->hasContext = context != nullptr;
     call->done = std::move(done);
+    call->options = options;
+    call->id = m_nextAuthorizedCall++;
+    m_authorizedCalls[call->id] = call;
 
     if (m_accessToken.isEmpty()) {
         refreshThen([this, call](const ApiError &error) {
+            if (call->aborted)
+                return;
             if (error.ok()) {
                 sendAuthorized(call, true);
-            } else if (call->done && (!call->hasContext || call->context)) {
+            } else {
                 ApiClient::Response response;
                 response.error = error;
-                call->done(response);
+                finishAuthorized(call, response);
             }
         });
-        return;
+        return call->id;
     }
     sendAuthorized(call, false);
+    return call->id;
+}
+
+void SessionManager::abortAuthorized(quint64 callId)
+{
+    const auto it = m_authorizedCalls.find(callId);
+    if (it == m_authorizedCalls.end())
+        return;
+    const std::shared_ptr<AuthorizedCall> call = it->second;
+    m_authorizedCalls.erase(it);
+    call->aborted = true;
+    if (call->apiRequest != 0)
+        m_api.abort(call->apiRequest); // its callback sees `aborted` and stays silent
+}
+
+void SessionManager::finishAuthorized(const std::shared_ptr<AuthorizedCall> &call,
+                                      const ApiClient::Response &response)
+{
+    m_authorizedCalls.erase(call->id);
+    if (call->done && (!call->hasContext || call->context))
+        call->done(response);
 }
 
 void SessionManager::sendAuthorized(const std::shared_ptr<AuthorizedCall> &call, bool retried)
 {
-    m_api.send(call->method, call->path, call->hasBody ? &call->body : nullptr, m_accessToken, this,
-               [this, call, retried](const ApiClient::Response &response) {
-                   if (call->hasContext && !call->context)
-                       return;
-                   // 401 invalid_credentials is a wrong current password, not a stale token.
-                   const bool staleToken = response.error.httpStatus == 401 &&
-                                           response.error.code != QLatin1String("invalid_credentials");
-                   if (staleToken && !retried && !m_refreshToken.isEmpty()) {
-                       refreshThen([this, call](const ApiError &error) {
-                           if (error.ok()) {
-                               sendAuthorized(call, true);
-                           } else if (call->done && (!call->hasContext || call->context)) {
-                               ApiClient::Response failed;
-                               failed.error = error;
-                               call->done(failed);
-                           }
-                       });
-                       return;
-                   }
-                   if (call->done)
-                       call->done(response);
-               });
+    call->apiRequest =
+        m_api.send(call->method, call->path, call->hasBody ? &call->body : nullptr, m_accessToken,
+                   call->options, this, [this, call, retried](const ApiClient::Response &response) {
+                       call->apiRequest = 0;
+                       if (call->aborted)
+                           return;
+                       if (call->hasContext && !call->context) {
+                           m_authorizedCalls.erase(call->id);
+                           return;
+                       }
+                       // 401 invalid_credentials is a wrong current password, not a stale token.
+                       const bool staleToken = response.error.httpStatus == 401 &&
+                                               response.error.code != QLatin1String("invalid_credentials");
+                       if (staleToken && !retried && !m_refreshToken.isEmpty()) {
+                           refreshThen([this, call](const ApiError &error) {
+                               if (call->aborted)
+                                   return;
+                               if (error.ok()) {
+                                   sendAuthorized(call, true);
+                               } else {
+                                   ApiClient::Response failed;
+                                   failed.error = error;
+                                   finishAuthorized(call, failed);
+                               }
+                           });
+                           return;
+                       }
+                       finishAuthorized(call, response);
+                   });
+}
+
+void SessionManager::setOfflineCredentials(OfflineCredentials *credentials)
+{
+    m_offline = credentials;
+}
+
+void SessionManager::signInOffline(const QString &loginOrPhone, const QString &password)
+{
+    if (hasSession())
+        signOut();
+    else if (m_state == State::Restoring)
+        abandonRestore();
+    cancelSignIn();
+    const ApiError unreachable = ApiError::make(ApiError::Kind::Offline, ApiError::offlineCode(),
+                                                QStringLiteral("signing in without the server"));
+    const OfflineCredentials::Check check =
+        m_offline ? m_offline->verifyLogin(normalizedLogin(loginOrPhone), serverIdentity(), password)
+                  : OfflineCredentials::Check();
+    if (check.accepted()) {
+        enterOffline(check.user);
+        return;
+    }
+    emit signInFailed(offlineError(check, unreachable));
+}
+
+OfflineCredentials::Check SessionManager::checkPassword(const QString &password)
+{
+    if (!m_offline || !hasUser())
+        return OfflineCredentials::Check();
+    return m_offline->verifyUser(m_user.id, password);
+}
+
+void SessionManager::abandonRestore()
+{
+    // The keychain keeps its token: an offline session resumes with it later, and an online
+    // sign-in replaces it.
+    if (m_refreshRequest != 0)
+        m_api.abort(m_refreshRequest);
+    m_refreshToken.clear();
+    m_retryTimer.stop();
+    setState(State::SignedOut);
+}
+
+void SessionManager::enterOffline(const UserProfile &user)
+{
+    if (m_user.id != user.id)
+        m_refreshToken.clear();
+    m_user = user;
+    m_user.mustChangePassword = false;
+    m_accessToken.clear();
+    m_accessExpiresAt = QDateTime();
+    m_refreshTimer.stop();
+    m_retryDelayMs = 0;
+    setState(State::Offline);
+    emit signedInOffline(m_user);
+    if (m_state == State::Offline)
+        scheduleRetry();
+}
+
+bool SessionManager::resumeOnline()
+{
+    if (m_state != State::Offline || !m_api.hasServer())
+        return false;
+    if (m_refreshing)
+        return true;
+    if (m_refreshToken.isEmpty()) {
+        bool found = false;
+        const QByteArray token = m_secrets.read(keychainKey(), &found);
+        if (m_state != State::Offline) // the keychain's wait let something else happen
+            return false;
+        if (!found || token.isEmpty()) {
+            // Without a token only an online sign-in brings the session back.
+            if (!m_secrets.lastError().isEmpty()) {
+                emit keychainFailed(m_secrets.lastError());
+                scheduleRetry();
+            }
+            return false;
+        }
+        m_refreshToken = token;
+    }
+    refreshThen(RefreshWaiter());
+    return true;
+}
+
+void SessionManager::scheduleRetry()
+{
+    m_retryDelayMs = m_retryDelayMs == 0 ? kFirstRetryMs : std::min(m_retryDelayMs * 2, kMaxRetryMs);
+    m_retryTimer.start(m_retryDelayMs);
+}
+
+void SessionManager::rememberOffline(const UserProfile &user, const QString &password)
+{
+    if (m_offline && !m_offline->remember(user, serverIdentity(), password))
+        emit offlineCredentialsFailed(m_offline->lastError());
+}
+
+void SessionManager::forgetOffline()
+{
+    if (m_offline && m_offline->hasVerifier() && !m_offline->forget())
+        emit offlineCredentialsFailed(m_offline->lastError());
+}
+
+ApiError SessionManager::offlineError(const OfflineCredentials::Check &check, const ApiError &networkError)
+{
+    ApiError error = networkError;
+    switch (check.verdict) {
+    case OfflineCredentials::Verdict::Accepted:
+    case OfflineCredentials::Verdict::NoVerifier:
+        return networkError; // nobody can work offline here: the network is the whole story
+    case OfflineCredentials::Verdict::WrongPassword:
+        error.code = offlineWrongPasswordCode();
+        error.field = QStringLiteral("password");
+        break;
+    case OfflineCredentials::Verdict::Throttled:
+        error.code = offlineThrottledCode();
+        error.field = QStringLiteral("password");
+        break;
+    case OfflineCredentials::Verdict::OtherUser:
+        error.code = offlineOtherUserCode();
+        error.field = QStringLiteral("login");
+        break;
+    }
+    error.message =
+        QStringLiteral("the server is unreachable and the offline check refused: %1").arg(error.code);
+    error.retryAfterSeconds = check.retryAfterSeconds > 0 ? check.retryAfterSeconds : -1;
+    return error;
 }
 
 void SessionManager::storeRefreshToken()

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace medora {
 
 namespace {
@@ -260,6 +262,7 @@ bool Database::migrate(int targetVersion)
 
 void Database::close()
 {
+    m_depth = 0;
     if (m_connectionName.isEmpty())
         return;
     {
@@ -346,20 +349,35 @@ void Database::setCacheSizeKiB(int kib)
 
 bool Database::begin()
 {
+    if (m_depth > 0) {
+        if (!exec(QStringLiteral("SAVEPOINT medora_%1").arg(m_depth), tr("start saving")))
+            return false;
+        ++m_depth;
+        return true;
+    }
     // IMMEDIATE takes the write lock up front, so a second writer waits (busy_timeout)
     // instead of failing half-way through when its read lock cannot be upgraded.
-    return exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start saving"));
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start saving")))
+        return false;
+    m_depth = 1;
+    return true;
 }
 
 bool Database::commit()
 {
     QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("COMMIT"))) {
+    const QString sql =
+        m_depth > 1 ? QStringLiteral("RELEASE medora_%1").arg(m_depth - 1) : QStringLiteral("COMMIT");
+    if (!query.exec(sql)) {
         const StoreError failure = translate(query.lastError(), tr("save the changes"), m_filePath);
-        rollback();
+        // A savepoint stays open for the caller's rollback(), which every caller issues after
+        // a failed commit; undoing it here as well would make that call undo the level above.
+        if (m_depth <= 1)
+            rollback();
         m_lastError = failure;
         return false;
     }
+    m_depth = std::max(0, m_depth - 1);
     return true;
 }
 
@@ -405,10 +423,20 @@ void Database::endBulkJournal()
 
 void Database::rollback()
 {
-    // SQLite may already have rolled back on its own (SQLITE_FULL, IOERR); then this
-    // statement fails harmlessly with "no transaction is active".
     QSqlQuery query(connection());
+    if (m_depth > 1) {
+        // Undoes the savepoint's writes, then drops it; the outer transaction goes on.
+        const QString name = QStringLiteral("medora_%1").arg(m_depth - 1);
+        query.exec(QStringLiteral("ROLLBACK TO ") + name);
+        query.exec(QStringLiteral("RELEASE ") + name);
+        --m_depth;
+        return;
+    }
+    // SQLite may already have rolled back on its own (SQLITE_FULL, IOERR); then this
+    // statement fails harmlessly with "no transaction is active". A second rollback() after
+    // a failed commit() lands here too, at depth 0, and changes nothing.
     query.exec(QStringLiteral("ROLLBACK"));
+    m_depth = 0;
 }
 
 bool Database::exec(const QString &sql, const QString &what)

@@ -61,10 +61,15 @@ public:
     void endBulkJournal();
     QString journalMode() const;
 
-    // Transactions; commit() failing rolls back and sets lastError().
+    // Transactions; commit() failing rolls back and sets lastError() (a nested level is left
+    // for the caller's rollback(), which must follow a failed commit()). They nest: a begin()
+    // inside a transaction opens a SAVEPOINT, whose commit() releases it and whose rollback()
+    // undoes only what was written since, so one write can be composed of others (a conflict
+    // resolution saving a patient, say) and still land whole or not at all.
     bool begin();
     bool commit();
     void rollback(); // leaves lastError() as it was, so the reason for rolling back survives
+    bool inTransaction() const { return m_depth > 0; }
 
     // Translates a failed QSqlError (SQLITE_FULL, SQLITE_NOTADB, ...) into a StoreError and
     // remembers it as lastError(). `what` names the operation for the message.
@@ -85,6 +90,7 @@ private:
 
     QString m_connectionName;
     QString m_filePath;
+    int m_depth = 0; // open begin() levels: 1 = the transaction, more = savepoints in it
     // Reads are const but still report their failure through lastError().
     mutable StoreError m_lastError;
 };

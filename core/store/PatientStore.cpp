@@ -2,7 +2,9 @@
 
 #include "store/EncodedPatientRows.h"
 #include "store/NativeSqliteStatement.h"
+#include "store/Outbox.h"
 
+#include "domain/EntityJson.h"
 #include "domain/NameNormalizer.h"
 #include "domain/PatientNumber.h"
 #include "domain/PhoneNumber.h"
@@ -183,13 +185,6 @@ Patient readPatient(const QSqlQuery &query)
     if (!lastSeen.isNull())
         patient.lastSeenAt = QDateTime::fromMSecsSinceEpoch(lastSeen.toLongLong(), Qt::UTC);
     return patient;
-}
-
-// Edits never move a row back to New: the server must hear about it. An edit made while
-// the row is being uploaded returns it to Modified, so the next push carries it again.
-SyncState stateAfterLocalEdit(SyncState current)
-{
-    return current == SyncState::New ? SyncState::New : SyncState::Modified;
 }
 
 // The counters of the meta table, read once per transaction and written back with it.
@@ -576,9 +571,28 @@ bool PatientStore::insertMany(std::vector<Patient> &patients)
         }
     }
 
-    if (!saveCounters(m_database, counters) || !m_database.commit())
+    if (!queueInserted(patients) || !saveCounters(m_database, counters) || !m_database.commit())
         return abandon();
     m_lastInsertSeqs = {firstChangeSeq, counters.changeSeq};
+    return true;
+}
+
+bool PatientStore::queueInserted(const std::vector<Patient> &patients)
+{
+    Outbox outbox(m_database);
+    if (patients.size() == 1)
+        return outbox.recordUpsert(EntityKind::Patient, patients.front().localId, patients.front().id);
+    // One entry for the whole import (SyncJournal::takeBatch expands it as it pushes), so a
+    // million-row import writes one outbox row, not a million. The rowids are one run: the
+    // rows were appended by the only writer, in one transaction.
+    const qint64 first = patients.front().localId;
+    const qint64 last = patients.back().localId;
+    if (last - first + 1 == qint64(patients.size()))
+        return outbox.recordRange(EntityKind::Patient, first, last);
+    for (const Patient &patient : patients) {
+        if (!outbox.recordUpsert(EntityKind::Patient, patient.localId, patient.id))
+            return false;
+    }
     return true;
 }
 
@@ -596,7 +610,7 @@ bool PatientStore::loadStateAfterEdit(qint64 localId, const QString &what, SyncS
                             tr("Patient record %1 is not in %2.").arg(localId).arg(m_database.filePath()));
         return false;
     }
-    *state = stateAfterLocalEdit(static_cast<SyncState>(select.value(0).toInt()));
+    *state = Outbox::stateAfterLocalEdit(static_cast<SyncState>(select.value(0).toInt()));
     return true;
 }
 
@@ -615,14 +629,42 @@ bool PatientStore::changeOneRow(const std::function<bool(qint64 changeSeq)> &wri
     return true;
 }
 
+QStringList PatientStore::changedFields(const Patient &before, const Patient &after)
+{
+    const QJsonObject old = EntityJson::toJson(before);
+    const QJsonObject now = EntityJson::toJson(after);
+    QStringList changed;
+    for (const QString &field : EntityJson::patientMergeFields()) {
+        if (old.value(field) != now.value(field))
+            changed.append(field);
+    }
+    return changed;
+}
+
 bool PatientStore::update(Patient &patient)
 {
     const QString what = tr("save the patient");
     SyncState state = SyncState::New;
     const QDateTime now = nowUtc();
     const bool saved = changeOneRow([&](qint64 changeSeq) {
-        if (!loadStateAfterEdit(patient.localId, what, &state))
+        const std::optional<Patient> stored = get(patient.localId);
+        if (!stored) {
+            if (m_database.lastError().ok())
+                m_database.setError(
+                    StoreError::Code::NotFound,
+                    tr("Patient record %1 is not in %2.").arg(patient.localId).arg(m_database.filePath()));
             return false;
+        }
+        // Only what the user changed goes to the server, so that it merges field by field
+        // with edits made elsewhere; a save that changed nothing leaves the sync state alone.
+        const QStringList changed = changedFields(*stored, patient);
+        if (changed.isEmpty()) {
+            state = stored->syncState;
+        } else {
+            state = Outbox::stateAfterLocalEdit(stored->syncState);
+            if (!Outbox(m_database).recordUpsert(EntityKind::Patient, patient.localId, stored->id, changed))
+                return false;
+        }
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral(
             "UPDATE patient SET last_name = ?, first_name = ?, father_name = ?, birth_date = ?,"
@@ -665,6 +707,14 @@ bool PatientStore::remove(qint64 localId)
     return changeOneRow([&](qint64 changeSeq) {
         SyncState state = SyncState::New;
         if (!loadStateAfterEdit(localId, what, &state))
+            return false;
+        const std::optional<Patient> stored = get(localId);
+        if (!stored)
+            return false;
+        // A second remove of a tombstone has nothing new to tell the server.
+        if (stored->deleted)
+            state = stored->syncState;
+        else if (!Outbox(m_database).recordDelete(EntityKind::Patient, localId, stored->id, stored->revision))
             return false;
         QSqlQuery query(m_database.connection());
         query.prepare(QStringLiteral("UPDATE patient SET deleted = 1, updated_at = ?, sync_state = ?, "

@@ -22,6 +22,8 @@ struct StoreError
         NotFound,
         Constraint,
         Io,
+        Invalid,   // the values given break a rule of the record; the message names the field
+        Immutable, // the record may no longer change (a signed report, a payment)
         Other,
     };
 

@@ -33,6 +33,23 @@ public:
         int longPollSeconds = 20; // 0 turns the long poll off
         int backoffInitialMs = 1000;
         int backoffMaxMs = 5 * 60 * 1000;
+        // Asks for the next pull page while the current one is being applied (the cursor
+        // still moves only after each apply).
+        bool prefetchPages = true;
+    };
+
+    // What the engine did since start(), for medora-cli's summary and the benchmarks.
+    struct Totals
+    {
+        int rounds = 0; // rounds that finished, well or not
+        int failedRounds = 0;
+        int pushedOps = 0;        // ops the server answered (any status)
+        int appliedOps = 0;       // applied or duplicate
+        int conflicts = 0;        // conflict answers
+        int rejectedOps = 0;      // rejected answers
+        qint64 pulledRecords = 0; // records in applied pull pages
+        int pulledPages = 0;
+        int resyncs = 0;
     };
 
     SyncEngine(SyncJournal &journal, SyncTransport &transport, QObject *parent = nullptr);
@@ -55,11 +72,17 @@ public:
     void syncNow();
 
     SyncStatus status() const;
+    const Totals &totals() const;
+
+    // The wait before retry number `failures` (1 = the first retry): min(max, initial * 2^(n-1))
+    // scaled by `unitRandom` in [0, 1) mapped onto [0.5, 1.0).
+    static qint64 backoffDelayMs(int failures, int initialMs, int maxMs, double unitRandom);
 
 signals:
     void statusChanged(const medora::SyncStatus &status);
     // After a pulled page was applied: patients (search index), visits, reports or payments
-    // may have changed in the local store.
+    // may have changed in the local store. `records` is 0 after a full re-download, which
+    // removes the rows the server no longer has.
     void pageApplied(int records);
     // `ok` is false when the round stopped on a failure (then a retry is scheduled).
     void roundFinished(bool ok);

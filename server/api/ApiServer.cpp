@@ -8,11 +8,14 @@
 #include "api/PasswordWorkPool.h"
 #include "api/RequestGuard.h"
 #include "api/StaffApi.h"
+#include "api/SyncApi.h"
 #include "auth/ClientKey.h"
 #include "auth/RateLimiter.h"
 #include "auth/SessionService.h"
 #include "config/ServerConfig.h"
 #include "observability/Metrics.h"
+#include "sync/ChangeNotifier.h"
+#include "sync/SyncService.h"
 
 #include <QElapsedTimer>
 
@@ -71,7 +74,9 @@ public:
           userLimiter(services.config.userLimit.perMinute, services.config.userLimit.burst),
           healthApi(services.config, services.database, services.metrics),
           authApi(services.sessions, services.accounts, services.metrics, passwordPool),
-          staffApi(services.accounts, passwordPool), auditApi(services.audit)
+          staffApi(services.accounts, passwordPool), auditApi(services.audit),
+          syncNotifier(services.config.syncMaxWaiters),
+          syncService(services.database, services.audit, &syncNotifier), syncApi(syncService, syncNotifier)
     {
         buildRoutes();
     }
@@ -87,6 +92,10 @@ public:
     AuthApi authApi;
     StaffApi staffApi;
     AuditApi auditApi;
+    // Destroyed in reverse: held pulls end (SyncApi) before the service and notifier go.
+    ChangeNotifier syncNotifier;
+    SyncService syncService;
+    SyncApi syncApi;
     HttpRouter router;
 
 private:
@@ -141,6 +150,12 @@ void ApiServer::Private::buildRoutes()
              [this](HttpRequest &r, const Actor &a) { return staffApi.revokeSessions(r, a); });
     signedIn("GET", QStringLiteral("/api/v1/audit"), admin,
              [this](HttpRequest &r, const Actor &a) { return auditApi.list(r, a); });
+
+    RouteRules anyRole;
+    signedIn("POST", QStringLiteral("/api/v1/sync/push"), anyRole,
+             [this](HttpRequest &r, const Actor &a) { return syncApi.push(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/sync/pull"), anyRole,
+             [this](HttpRequest &r, const Actor &a) { return syncApi.pull(r, a); });
 }
 
 void ApiServer::Private::open(const QByteArray &method, const QString &pattern,

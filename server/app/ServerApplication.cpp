@@ -9,9 +9,11 @@
 #include "log/JsonLogger.h"
 #include "observability/Metrics.h"
 #include "store/ServerDatabase.h"
+#include "sync/SyncService.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -28,6 +30,9 @@ HttpLimits limitsFrom(const ServerConfig &config)
     limits.workerThreads = config.workerThreads;
     limits.maxConnections = config.maxConnections;
     limits.maxBodyBytes = config.maxBodyBytes;
+    // A sync push carries up to 100 operations (reports included); every other route keeps
+    // the small default.
+    limits.pathBodyLimits.append({QStringLiteral("/api/v1/sync/push"), config.syncMaxBodyBytes});
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     return limits;
 }
@@ -87,6 +92,7 @@ public:
 
     void reloadTls();
     void stop(int signalNumber);
+    void compactSync();
 
     ServerConfig config;
     std::unique_ptr<ServerCore> core;
@@ -94,8 +100,30 @@ public:
     std::unique_ptr<ApiServer> api;
     std::unique_ptr<HttpServerEngine> engine;
     std::unique_ptr<SignalNotifier> signalNotifier;
+    QTimer syncCompaction;
     bool stopping = false;
 };
+
+// Tombstones older than MEDORA_SYNC_TOMBSTONE_DAYS leave the feed at start and once a day,
+// so the retention holds without a cron job (compact-sync does the same on demand).
+void ServerApplication::Private::compactSync()
+{
+    Actor operatorActor;
+    operatorActor.login = QStringLiteral("operator");
+    SyncService sync(core->database(), core->audit());
+    const Outcome<CompactionReport> report = sync.compact(config.syncTombstoneDays, operatorActor);
+    JsonLogger &log = JsonLogger::instance();
+    if (!report.ok()) {
+        log.error(QStringLiteral("sync.compaction_failed"),
+                  {{QStringLiteral("error"), report.error().message}});
+        return;
+    }
+    if (report.value().removed > 0)
+        log.info(QStringLiteral("sync.compacted"),
+                 {{QStringLiteral("removedTombstones"), double(report.value().removed)},
+                  {QStringLiteral("clinics"), int(report.value().clinics.size())},
+                  {QStringLiteral("olderThanDays"), config.syncTombstoneDays}});
+}
 
 void ServerApplication::Private::reloadTls()
 {
@@ -221,6 +249,11 @@ int ServerApplication::run()
                                                         .arg(config.listenPort)
                                                         .arg(why));
     }
+    d->compactSync();
+    d->syncCompaction.setInterval(24 * 3600 * 1000);
+    QObject::connect(&d->syncCompaction, &QTimer::timeout, [this] { d->compactSync(); });
+    d->syncCompaction.start();
+
     log.info(QStringLiteral("server.listening"),
              {{QStringLiteral("address"), config.listenAddress.toString()},
               {QStringLiteral("port"), int(d->engine->serverPort())},

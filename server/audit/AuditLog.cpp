@@ -136,6 +136,64 @@ bool AuditLog::append(QSqlDatabase &db, const AuditEntry &entry, QString *error)
     return true;
 }
 
+bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error)
+{
+    if (entries.isEmpty())
+        return true;
+    QSqlQuery last(db);
+    if (!last.exec(
+            QStringLiteral("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1"))) {
+        if (error)
+            *error = last.lastError().text();
+        return false;
+    }
+    qint64 sequence = 0;
+    QByteArray previousHash = kGenesisHash;
+    if (last.next()) {
+        sequence = last.value(0).toLongLong();
+        previousHash = last.value(1).toByteArray();
+    }
+    last.finish();
+
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral(
+            "INSERT INTO audit_events (sequence, at, at_ms, clinic_id, actor_user_id, actor_login, action, "
+            "target_type, target_id, client_address, details, previous_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        if (error)
+            *error = insert.lastError().text();
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString at = isoUtc(now);
+    for (const AuditEntry &entry : entries) {
+        ++sequence;
+        AuditEntry stored = entry;
+        stored.actorLogin = stored.actorLogin.left(kMaxActorLogin);
+        const QByteArray hash = chainHash(previousHash, sequence, at, stored);
+        insert.bindValue(0, sequence);
+        insert.bindValue(1, at);
+        insert.bindValue(2, now.toMSecsSinceEpoch());
+        insert.bindValue(3, notNull(stored.clinicId));
+        insert.bindValue(4, notNull(stored.actorUserId));
+        insert.bindValue(5, notNull(stored.actorLogin));
+        insert.bindValue(6, notNull(stored.action));
+        insert.bindValue(7, notNull(stored.targetType));
+        insert.bindValue(8, notNull(stored.targetId));
+        insert.bindValue(9, notNull(stored.clientAddress));
+        insert.bindValue(10, QString::fromUtf8(QJsonDocument(stored.details).toJson(QJsonDocument::Compact)));
+        insert.bindValue(11, QString::fromLatin1(previousHash));
+        insert.bindValue(12, QString::fromLatin1(hash));
+        if (!insert.exec()) {
+            if (error)
+                *error = insert.lastError().text();
+            return false;
+        }
+        previousHash = hash;
+    }
+    return true;
+}
+
 bool AuditLog::appendNow(const AuditEntry &entry, QString *error)
 {
     QString appendFailure;

@@ -65,6 +65,9 @@ public:
     explicit AuditLog(ServerDatabase &database);
     // Inside the caller's write transaction, so the event commits with the change it records.
     bool append(QSqlDatabase &db, const AuditEntry &entry, QString *error = nullptr);
+    // Several events, in order, inside the caller's write transaction: the chain's end is read
+    // once and the insert prepared once (a sync push audits up to a hundred operations).
+    bool appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error = nullptr);
     // In its own transaction (failed sign-ins: nothing else changes).
     bool appendNow(const AuditEntry &entry, QString *error = nullptr);
     // Newest first; only `clinicId`'s events.

@@ -6,6 +6,7 @@
 #include "cli/CliOutput.h"
 #include "cli/DemoSeeder.h"
 #include "cli/MaintenanceCommands.h"
+#include "cli/SyncCommands.h"
 #include "config/ServerConfig.h"
 
 #include <cstdio>
@@ -35,6 +36,10 @@ QString CommandLine::usage()
         "  verify-audit [--expect-head SEQ:HASH]\n"
         "                                check the audit log's hash chain and print its head; with\n"
         "                                --expect-head, fail unless that recorded event is still there\n"
+        "  compact-sync [--older-than-days N]\n"
+        "                                drop sync tombstones older than N days (default\n"
+        "                                MEDORA_SYNC_TOMBSTONE_DAYS; 0: all); clients whose cursor\n"
+        "                                is older must pull again from the start\n"
         "  seed-demo                     create the demo clinic and staff (prints their passwords once)\n"
         "  help, --help                  this text\n"
         "  version, --version            the version\n"
@@ -73,6 +78,7 @@ int CommandLine::run(const QStringList &arguments)
         {QStringLiteral("enable-user"),
          [](ServerCore &core, const QStringList &a) { return AccountCommands::setDisabled(core, a, false); }},
         {QStringLiteral("revoke-sessions"), &AccountCommands::revokeSessions},
+        {QStringLiteral("compact-sync"), &SyncCommands::compactSync},
         {QStringLiteral("seed-demo"), &DemoSeeder::run},
     };
     Action action;

@@ -311,6 +311,9 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
     integer("MEDORA_ACCESS_TOKEN_MINUTES", 1, 24 * 60, &c.accessTokenMinutes);
     integer("MEDORA_REFRESH_IDLE_DAYS", 1, 365, &c.refreshIdleDays);
     integer("MEDORA_REFRESH_ABSOLUTE_DAYS", 1, 3650, &c.refreshAbsoluteDays);
+    integer("MEDORA_SYNC_MAX_BODY_BYTES", 64 * 1024, 1024 * 1024, &c.syncMaxBodyBytes);
+    integer("MEDORA_SYNC_TOMBSTONE_DAYS", 1, 36500, &c.syncTombstoneDays);
+    integer("MEDORA_SYNC_MAX_WAITERS", 0, 100000, &c.syncMaxWaiters);
     if (c.refreshIdleDays > c.refreshAbsoluteDays)
         problems << QStringLiteral("MEDORA_REFRESH_IDLE_DAYS: must not exceed MEDORA_REFRESH_ABSOLUTE_DAYS");
 

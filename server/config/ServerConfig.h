@@ -44,6 +44,11 @@ struct ServerConfig
     int refreshIdleDays = 14;         // MEDORA_REFRESH_IDLE_DAYS
     int refreshAbsoluteDays = 60;     // MEDORA_REFRESH_ABSOLUTE_DAYS
 
+    // Sync (docs/sync.md).
+    qint64 syncMaxBodyBytes = 1024 * 1024; // MEDORA_SYNC_MAX_BODY_BYTES: POST /api/v1/sync/push only
+    int syncTombstoneDays = 180;           // MEDORA_SYNC_TOMBSTONE_DAYS: deleted records stay this long
+    int syncMaxWaiters = 1000;             // MEDORA_SYNC_MAX_WAITERS: long polls held at once
+
     // Integrations (used by later features; never logged, never sent to clients).
     QByteArray geminiApiKey;     // GEMINI_API_KEY (+ GEMINI_BASE_URL, GEMINI_MODEL_*)
     QByteArray telegramBotToken; // TELEGRAM_BOT_TOKEN (+ TELEGRAM_PAYMENT_GROUP_ID, ...)

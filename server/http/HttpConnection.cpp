@@ -131,7 +131,7 @@ bool HttpConnection::outputBlocked() const
 
 qint64 HttpConnection::inputCap() const
 {
-    return qint64(m_state.limits.maxHeaderBytes) + m_state.limits.maxBodyBytes + 64 * 1024;
+    return qint64(m_state.limits.maxHeaderBytes) + m_state.limits.largestBodyLimit() + 64 * 1024;
 }
 
 void HttpConnection::readIntoParser()

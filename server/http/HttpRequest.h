@@ -18,7 +18,7 @@ struct HttpRequest
     QString path;      // percent-decoded path without the query, e.g. "/api/v1/staff"
     QUrlQuery query;   // decoded query parameters
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
-    QByteArray body; // complete body (never larger than HttpLimits::maxBodyBytes)
+    QByteArray body; // complete body (never larger than HttpLimits::bodyLimitFor(path))
 
     QHostAddress peerAddress; // the TCP peer (a reverse proxy when one is in front)
     quint16 peerPort = 0;

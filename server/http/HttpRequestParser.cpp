@@ -305,7 +305,7 @@ HttpRequestParser::Result HttpRequestParser::finishHeaders()
     if (m_hasTransferEncoding)
         return fail(411, "length_required",
                     "Chunked request bodies are not accepted; send a Content-Length.");
-    if (m_contentLengthTooLarge || m_bodyLength > m_limits.maxBodyBytes)
+    if (m_contentLengthTooLarge || m_bodyLength > m_limits.bodyLimitFor(m_request.path))
         return fail(413, "body_too_large", "The request body is too large.");
     m_keepAlive = m_http10 ? (m_connectionKeepAlive && !m_connectionClose) : !m_connectionClose;
     m_bodyStart = m_lineStart;

@@ -1,5 +1,7 @@
 #include "store/ServerMigrations.h"
 
+#include <QUuid>
+
 namespace medora::server {
 
 namespace {
@@ -88,6 +90,74 @@ QList<ServerMigrations::Step> buildSteps()
                        "BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END"),
     };
     steps.append(hardening);
+
+    // Sync (docs/sync.md): one row per synced entity holding its newest revision as canonical
+    // JSON text, so a pull page is one range scan of (clinic_id, sequence) whose rows are
+    // copied into the answer as they are. Typed columns hold what rules look up by.
+    ServerMigrations::Step sync;
+    sync.version = 3;
+    sync.description = QStringLiteral("sync feed: records, clinic feed positions, op results, conflicts");
+    sync.statements = {
+        // A random id per database: a client that sees it change (the server's database was
+        // replaced) starts its feed from the beginning.
+        QStringLiteral("CREATE TABLE sync_meta ("
+                       " key TEXT PRIMARY KEY,"
+                       " value TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO sync_meta (key, value) VALUES ('database_id', '%1')")
+            .arg(QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex())),
+        QStringLiteral("CREATE TABLE sync_clinic ("
+                       " clinic_id TEXT PRIMARY KEY REFERENCES clinics(id),"
+                       " last_sequence BIGINT NOT NULL DEFAULT 0,"
+                       " horizon BIGINT NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE sync_record ("
+                       " clinic_id TEXT NOT NULL REFERENCES clinics(id),"
+                       " entity TEXT NOT NULL CHECK (entity IN ('patient', 'visit', 'report', 'payment')),"
+                       " id TEXT NOT NULL,"
+                       " revision BIGINT NOT NULL,"
+                       " sequence BIGINT NOT NULL,"
+                       " deleted INTEGER NOT NULL DEFAULT 0,"
+                       " updated_at TEXT NOT NULL,"
+                       " updated_at_ms BIGINT NOT NULL,"
+                       " updated_by TEXT NOT NULL,"
+                       " data TEXT NOT NULL,"
+                       " field_revisions TEXT,"
+                       " patient_id TEXT,"
+                       " visit_id TEXT,"
+                       " ref_id TEXT,"
+                       " status TEXT,"
+                       " author_id TEXT,"
+                       " PRIMARY KEY (clinic_id, entity, id))"),
+        QStringLiteral("CREATE UNIQUE INDEX sync_record_feed ON sync_record (clinic_id, sequence)"),
+        QStringLiteral("CREATE INDEX sync_record_by_ref ON sync_record (clinic_id, ref_id)"),
+        QStringLiteral("CREATE TABLE sync_op ("
+                       " clinic_id TEXT NOT NULL,"
+                       " op_id TEXT NOT NULL,"
+                       " entity TEXT NOT NULL,"
+                       " entity_id TEXT NOT NULL,"
+                       " user_id TEXT NOT NULL,"
+                       " device_id TEXT NOT NULL,"
+                       " result TEXT NOT NULL,"
+                       " created_at_ms BIGINT NOT NULL,"
+                       " PRIMARY KEY (clinic_id, op_id))"),
+        QStringLiteral("CREATE TABLE sync_conflict ("
+                       " id TEXT PRIMARY KEY,"
+                       " clinic_id TEXT NOT NULL,"
+                       " entity TEXT NOT NULL,"
+                       " entity_id TEXT NOT NULL,"
+                       " op_id TEXT NOT NULL,"
+                       " user_id TEXT NOT NULL,"
+                       " device_id TEXT NOT NULL,"
+                       " base_revision BIGINT NOT NULL,"
+                       " server_revision BIGINT NOT NULL,"
+                       " fields TEXT NOT NULL,"
+                       " server_values TEXT NOT NULL,"
+                       " client_values TEXT NOT NULL,"
+                       " kept_as_id TEXT,"
+                       " created_at TEXT NOT NULL,"
+                       " created_at_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX sync_conflict_by_clinic ON sync_conflict (clinic_id, created_at_ms)"),
+    };
+    steps.append(sync);
     return steps;
 }
 

@@ -51,6 +51,8 @@ const QList<Row> &permissionTable()
         {"POST", "/api/v1/staff/{id}/reset-password", {401, 403, 403, 200, 404}},
         {"POST", "/api/v1/staff/{id}/revoke-sessions", {401, 403, 403, 204, 404}},
         {"GET", "/api/v1/audit", {401, 403, 403, 200, 200}},
+        {"POST", "/api/v1/sync/push", {401, 200, 200, 200, 200}},
+        {"GET", "/api/v1/sync/pull", {401, 200, 200, 200, 200}},
     };
     return rows;
 }
@@ -200,6 +202,8 @@ private slots:
             body = json({{"login", fresh(QStringLiteral("new.person"))},
                          {"fullName", QStringLiteral("New Person")},
                          {"role", QStringLiteral("receptionist")}});
+        } else if (r.pattern == QLatin1String("/api/v1/sync/push")) {
+            body = json({{"deviceId", QStringLiteral("matrix-pc-1")}, {"ops", QJsonArray()}});
         } else if (r.method == "PATCH") {
             body = json({{"fullName", fresh(QStringLiteral("Target Person "))}});
         }

@@ -2,6 +2,12 @@
 #include "domain/PhoneNumber.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
+#include "store/SyncJournal.h"
+#include "sync/SyncBadge.h"
+
+#include <QIcon>
+#include <QImage>
+#include <QPixmap>
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -27,6 +33,8 @@ private slots:
     void searchResultsAreCappedAndSaySo();
     void registryChangesReloadTheList();
     void headersAreTheFiveColumns();
+    void rowsCarryTheirSyncStateAsABadge();
+    void badgesOfAllStatesDifferAndScale();
 
 private:
     QTemporaryDir m_dir;
@@ -209,5 +217,111 @@ void TestPatientListModel::headersAreTheFiveColumns()
                           QStringLiteral("Age"), QStringLiteral("Phone")}));
 }
 
-QTEST_GUILESS_MAIN(TestPatientListModel)
+void TestPatientListModel::rowsCarryTheirSyncStateAsABadge()
+{
+    // A registry of its own: the shared one's bulk import would come first in every push.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    PatientRegistry registry;
+    QVERIFY2(registry.open(dir.path()), qPrintable(registry.lastError().message));
+    SyncJournal journal(registry.database());
+    Patient patient;
+    patient.lastName = QStringLiteral("Toshmatova");
+    patient.firstName = QStringLiteral("Gulnora");
+    patient.sex = Sex::Female;
+    patient.birthDate = QDate(1990, 5, 17);
+    QVERIFY(registry.registerPatient(patient));
+
+    PatientListModel model(registry);
+    const QModelIndex number = model.index(model.rowOf(patient.localId), PatientListModel::NumberColumn);
+    const auto state = [&] { return SyncState(number.data(PatientListModel::SyncStateRole).toInt()); };
+    QCOMPARE(state(), SyncState::New);
+    QVERIFY(!number.data(Qt::DecorationRole).value<QIcon>().isNull());
+    const QString tip = number.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(SyncBadge::name(SyncState::New)) &&
+                 tip.contains(SyncBadge::description(SyncState::New)),
+             qPrintable(tip));
+    QCOMPARE(number.data(Qt::AccessibleDescriptionRole).toString(), tip);
+    // Only the number column carries the badge.
+    QVERIFY(model.index(number.row(), PatientListModel::NameColumn).data(Qt::DecorationRole).isNull());
+
+    // Push states change without the registry noticing; refreshRows() reads them again and
+    // says so with dataChanged, without a reset that would lose the selection.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QList<PushOperation> ops;
+    QVERIFY(journal.takeBatch(10, SyncProtocol::kMaxPushBytes, &ops));
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(state(), SyncState::New); // the cached page, until told
+    model.refreshRows();
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(state(), SyncState::Uploading);
+
+    PushResult applied;
+    applied.opId = ops[0].opId;
+    applied.status = PushStatus::Applied;
+    applied.revision = 1;
+    applied.sequence = 1;
+    applied.hasRecord = true;
+    applied.record.entity = EntityKind::Patient;
+    applied.record.id = ops[0].id;
+    applied.record.revision = 1;
+    applied.record.sequence = 1;
+    applied.record.updatedAt = QStringLiteral("2026-11-28T06:00:00.000Z");
+    applied.record.data = ops[0].data;
+    PushResponse response;
+    response.results = {applied};
+    QVERIFY(journal.applyPushResults(ops, response));
+    model.refreshRows();
+    QCOMPARE(state(), SyncState::Synced);
+    QCOMPARE(number.data(Qt::ToolTipRole).toString(),
+             tr("Sync: %1. %2")
+                 .arg(SyncBadge::name(SyncState::Synced), SyncBadge::description(SyncState::Synced)));
+
+    patient = *registry.patient(patient.localId);
+    patient.phone = QStringLiteral("+998901234567");
+    QVERIFY(registry.updatePatient(patient)); // a registry save reloads the list by itself
+    QCOMPARE(state(), SyncState::Modified);
+
+    ops.clear();
+    QVERIFY(journal.takeBatch(10, SyncProtocol::kMaxPushBytes, &ops));
+    PushResult rejected;
+    rejected.opId = ops[0].opId;
+    rejected.status = PushStatus::Rejected;
+    rejected.reasonCode = QStringLiteral("forbidden");
+    response.results = {rejected};
+    QVERIFY(journal.applyPushResults(ops, response));
+    model.refreshRows();
+    QCOMPARE(state(), SyncState::Error);
+    QVERIFY(number.data(Qt::ToolTipRole).toString().contains(SyncBadge::description(SyncState::Error)));
+    QCOMPARE(resets.count(), 1);
+}
+
+void TestPatientListModel::badgesOfAllStatesDifferAndScale()
+{
+    const QList<SyncState> states = {SyncState::New,    SyncState::Modified, SyncState::Uploading,
+                                     SyncState::Synced, SyncState::Error,    SyncState::Conflict};
+    QList<QImage> images;
+    QStringList names;
+    for (SyncState state : states) {
+        const QIcon icon = SyncBadge::icon(state);
+        // Drawn for the screen's pixel ratio, not scaled up from a small bitmap.
+        const QPixmap sharp = icon.pixmap(QSize(16, 16), 2.0);
+        QCOMPARE(sharp.size(), QSize(32, 32));
+        QCOMPARE(sharp.devicePixelRatio(), 2.0);
+        images << icon.pixmap(QSize(16, 16), 1.0).toImage();
+        QVERIFY(!SyncBadge::description(state).isEmpty());
+        names << SyncBadge::name(state);
+    }
+    for (int i = 0; i < images.size(); ++i) {
+        QVERIFY(!images[i].isNull());
+        for (int j = i + 1; j < images.size(); ++j)
+            QVERIFY2(images[i] != images[j], qPrintable(names[i] + QStringLiteral(" vs ") + names[j]));
+    }
+    names.removeDuplicates();
+    QCOMPARE(names.size(), states.size());
+}
+
+QTEST_MAIN(TestPatientListModel)
 #include "tst_patientlistmodel.moc"

@@ -129,6 +129,8 @@ private slots:
     void reopenKeepsIdentity();
     void eachInstanceHasItsOwnConnection();
     void migratesVersion1FileWithRows();
+    void migratesVersion2FileAndQueuesItsPatients();
+    void nestedTransactionsUndoOnlyTheirPart();
     void failedMigrationLeavesOldVersion();
     void randomBytesAreNotADatabase();
     void damagedSqliteIsNotADatabase();
@@ -172,7 +174,8 @@ void TestDatabase::freshOpenConfiguresFile()
     QCOMPARE(pragma(database, QStringLiteral("application_id")).toInt(), Database::kApplicationId);
     QCOMPARE(pragma(database, QStringLiteral("user_version")).toInt(), Database::currentSchemaVersion());
     QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
-    QCOMPARE(Database::currentSchemaVersion(), 2);
+    QCOMPARE(Database::currentSchemaVersion(), 3);
+    QCOMPARE(database.meta(QStringLiteral("sync.cursor")), QStringLiteral("0"));
 
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(database.identity()).hasMatch());
     QVERIFY(PatientNumber::isValidPrefix(database.meta(QStringLiteral("device_prefix"))));
@@ -279,7 +282,7 @@ void TestDatabase::migratesVersion1FileWithRows()
 
     Database database;
     QVERIFY2(database.open(file), qPrintable(database.lastError().message));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
     PatientStore store(database);
     QCOMPARE(store.count(), qint64(3));
 
@@ -327,6 +330,85 @@ void TestDatabase::migratesVersion1FileWithRows()
     QVERIFY(store.insert(patient));
     QVERIFY(patient.number.endsWith(QStringLiteral("-00008")));
     QCOMPARE(store.changeSeq(), qint64(4));
+}
+
+void TestDatabase::migratesVersion2FileAndQueuesItsPatients()
+{
+    const QString file = path(QStringLiteral("medora.db"));
+    std::vector<Patient> patients;
+    {
+        Database database;
+        QVERIFY2(database.openAtSchemaVersionForTest(file, 2), qPrintable(database.lastError().message));
+        QCOMPARE(scalar(database, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'outbox'")),
+                 qint64(0));
+        PatientStore store(database);
+        for (int i = 0; i < 5; ++i)
+            patients.push_back(samplePatient(QStringLiteral("Familiya%1").arg(i), QStringLiteral("Ism")));
+        // Version 2 has no outbox: the rows are inserted the way that version wrote them.
+        QSqlQuery insert(database.connection());
+        QVERIFY(insert.prepare(
+            QStringLiteral("INSERT INTO patient(uuid, number, last_name, first_name, created_at,"
+                           " updated_at, name_key, change_seq) VALUES(?, ?, ?, ?,"
+                           " '2024-01-02T03:04:05.006Z', '2024-01-02T03:04:05.006Z', ?, ?)")));
+        for (int i = 0; i < 5; ++i) {
+            insert.addBindValue(QStringLiteral("0190a000-0000-7000-8000-00000000000%1").arg(i));
+            insert.addBindValue(QStringLiteral("ABC-0000%1").arg(i + 1));
+            insert.addBindValue(patients[size_t(i)].lastName);
+            insert.addBindValue(patients[size_t(i)].firstName);
+            insert.addBindValue(PatientStore::nameKey(patients[size_t(i)].lastName,
+                                                      patients[size_t(i)].firstName, QString()));
+            insert.addBindValue(i + 1);
+            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        }
+    }
+    Database database;
+    QVERIFY2(database.open(file), qPrintable(database.lastError().message));
+    QCOMPARE(database.schemaVersion(), 3);
+    QCOMPARE(PatientStore(database).count(), qint64(5));
+    for (const QString &table : {QStringLiteral("visit"), QStringLiteral("report"), QStringLiteral("payment"),
+                                 QStringLiteral("outbox"), QStringLiteral("sync_conflict")})
+        QCOMPARE(scalar(database,
+                        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'").arg(table)),
+                 qint64(1));
+    // Patients registered before sync existed wait for their first push, as one bulk entry.
+    QCOMPARE(scalar(database, QStringLiteral("SELECT count(*) FROM outbox")), qint64(1));
+    QSqlQuery range(database.connection());
+    QVERIFY(range.exec(QStringLiteral("SELECT local_id, range_last FROM outbox")) && range.next());
+    QCOMPARE(range.value(0).toLongLong(), qint64(1));
+    QCOMPARE(range.value(1).toLongLong(), qint64(5));
+    QCOMPARE(scalar(database, QStringLiteral("SELECT pending_rows FROM outbox_counter")), qint64(5));
+    QCOMPARE(database.meta(QStringLiteral("sync.cursor")), QStringLiteral("0"));
+}
+
+void TestDatabase::nestedTransactionsUndoOnlyTheirPart()
+{
+    Database database;
+    QVERIFY(database.open(path(QStringLiteral("medora.db"))));
+    QVERIFY(!database.inTransaction());
+    QVERIFY(database.begin());
+    QVERIFY(database.setMeta(QStringLiteral("outer"), QStringLiteral("1")));
+    QVERIFY(database.begin());
+    QVERIFY(database.inTransaction());
+    QVERIFY(database.setMeta(QStringLiteral("inner"), QStringLiteral("1")));
+    database.rollback(); // only the inner part
+    QVERIFY(database.inTransaction());
+    QVERIFY(database.begin());
+    QVERIFY(database.setMeta(QStringLiteral("kept"), QStringLiteral("1")));
+    QVERIFY(database.commit());
+    QVERIFY(database.commit());
+    QVERIFY(!database.inTransaction());
+    QCOMPARE(database.meta(QStringLiteral("outer")), QStringLiteral("1"));
+    QCOMPARE(database.meta(QStringLiteral("inner")), QString());
+    QCOMPARE(database.meta(QStringLiteral("kept")), QStringLiteral("1"));
+
+    // Rolling back the outer level undoes the committed inner levels too.
+    QVERIFY(database.begin());
+    QVERIFY(database.begin());
+    QVERIFY(database.setMeta(QStringLiteral("gone"), QStringLiteral("1")));
+    QVERIFY(database.commit());
+    database.rollback();
+    QVERIFY(!database.inTransaction());
+    QCOMPARE(database.meta(QStringLiteral("gone")), QString());
 }
 
 void TestDatabase::failedMigrationLeavesOldVersion()

@@ -1,5 +1,7 @@
 #include "auth/ApiErrorText.h"
 
+#include "session/SessionManager.h"
+
 #include <algorithm>
 
 namespace medora {
@@ -86,6 +88,23 @@ QString ApiErrorText::describe(const ApiError &error)
         return tr("This password is too easy to guess. Choose a longer one.");
     if (code == QLatin1String("forbidden"))
         return tr("Your account may not do this.");
+    if (code == SessionManager::offlineWrongPasswordCode()) {
+        const QString text =
+            tr("The server cannot be reached, and the password does not match the one last used "
+               "on this computer, so you cannot work offline.");
+        return error.retryAfterSeconds > 0
+                   ? text + QLatin1Char(' ') +
+                         tr("Wait %1 before the next attempt.").arg(waitTime(error.retryAfterSeconds))
+                   : text;
+    }
+    if (code == SessionManager::offlineThrottledCode())
+        return tr("The server cannot be reached, and the password was entered wrong too many times on this "
+                  "computer. Try again in %1.")
+            .arg(waitTime(std::max(error.retryAfterSeconds, 1)));
+    if (code == SessionManager::offlineOtherUserCode())
+        return tr(
+            "The server cannot be reached. Only the person who last signed in online on this computer can "
+            "work offline here; sign in when the server is reachable.");
     if (error.httpStatus > 0)
         return tr("The server refused the request (%1, HTTP %2).").arg(code).arg(error.httpStatus);
     return tr("The request failed (%1).").arg(code);

@@ -81,12 +81,25 @@ LoginDialog::LoginDialog(SessionManager &session, QWidget *parent) : QDialog(par
     const QUrl url = m_session.api().serverUrl();
     m_server->setText(url.isValid() ? url.toString() : SessionManager::savedServerAddress());
     m_login->setText(m_session.user().login);
+    if (m_login->text().isEmpty() && m_session.offlineCredentials()) {
+        // The person who last signed in here is the likeliest next one, and the only one who
+        // can sign in while the server is unreachable.
+        if (const std::optional<UserProfile> remembered = m_session.offlineCredentials()->rememberedUser())
+            m_login->setText(remembered->login);
+    }
 
     connect(&m_session, &SessionManager::signInFailed, this, &LoginDialog::onSignInFailed);
     connect(&m_session, &SessionManager::passwordChangeRequired, this,
             &LoginDialog::onPasswordChangeRequired);
     connect(&m_session, &SessionManager::signedIn, this, [this] {
         setBusy(false);
+        accept();
+    });
+    // The server was unreachable and the password matched this PC's verifier; the main
+    // window says that the work is offline until the server answers.
+    connect(&m_session, &SessionManager::signedInOffline, this, [this] {
+        setBusy(false);
+        m_signedInOffline = true;
         accept();
     });
 

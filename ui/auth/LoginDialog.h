@@ -37,6 +37,8 @@ public:
     QString errorText() const;
     bool isBusy() const { return m_busy; }
     ChangePasswordDialog *changePasswordDialog() const { return m_changePassword; }
+    // Accepted because the server was unreachable and the password was checked on this PC.
+    bool signedInOffline() const { return m_signedInOffline; }
 
 public slots:
     void signIn();
@@ -70,6 +72,7 @@ private:
     // Kept as a function so a language switch re-renders the message in the new language.
     std::function<QString()> m_errorText;
     bool m_busy = false;
+    bool m_signedInOffline = false;
 };
 
 } // namespace medora

@@ -7,6 +7,11 @@
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
 #include "session/SessionManager.h"
+#include "store/SyncJournal.h"
+#include "sync/ConflictDialog.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncErrorsDialog.h"
+#include "sync/SyncStatusIndicator.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -19,8 +24,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -201,6 +208,13 @@ void MainWindow::retranslateUi()
         m_signOutAction->setText(tr("Sign &out"));
         updateSessionStatus();
     }
+    if (m_syncMenu) {
+        m_syncMenu->setTitle(tr("S&ync"));
+        m_syncNowAction->setText(tr("Sync &now"));
+        m_syncNowAction->setStatusTip(tr("Send the changes made here and fetch the server's now."));
+        m_syncErrorsAction->setText(tr("Sync &errors…"));
+        m_conflictsAction->setText(tr("&Conflicts…"));
+    }
 
     // Widths follow the font and the header words, never fixed pixel counts.
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -211,8 +225,11 @@ void MainWindow::retranslateUi()
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         return std::max(header, metrics.horizontalAdvance(sample)) + padding;
     };
+    // The number column also carries the row's sync badge.
+    const int badge = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) +
+                      metrics.averageCharWidth();
     m_table->setColumnWidth(PatientListModel::NumberColumn,
-                            width(PatientListModel::NumberColumn, QStringLiteral("WWW-00000")));
+                            width(PatientListModel::NumberColumn, QStringLiteral("WWW-00000")) + badge);
     m_table->setColumnWidth(PatientListModel::BirthDateColumn,
                             width(PatientListModel::BirthDateColumn, QStringLiteral("≈ 00.00.0000")));
     m_table->setColumnWidth(PatientListModel::AgeColumn,
@@ -275,6 +292,16 @@ void MainWindow::setSession(SessionManager *session)
     connect(session, &SessionManager::sessionEnded, this, [this](const ApiError &reason) {
         statusBar()->showMessage(ApiErrorText::describe(reason), kNoticeTimeoutMs);
     });
+    connect(session, &SessionManager::signedInOffline, this, [this] {
+        statusBar()->showMessage(
+            tr("Signed in without the server: changes stay on this computer and will sync "
+               "when the server is reachable."),
+            kNoticeTimeoutMs);
+    });
+    connect(session, &SessionManager::offlineCredentialsFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Offline sign-in on this computer is not available: %1").arg(message),
+                                 kNoticeTimeoutMs);
+    });
     connect(session, &SessionManager::keychainFailed, this, [this](const QString &message) {
         statusBar()->showMessage(
             tr("The system keychain did not keep the sign-in, so you will sign in again next time: %1")
@@ -316,14 +343,188 @@ void MainWindow::updateSessionStatus()
     case SessionManager::State::SignedOut:
         text = tr("Working offline");
         break;
+    case SessionManager::State::Offline: {
+        const UserProfile user = m_session->user();
+        text = tr("Working offline as %1 (%2)").arg(user.displayName(), ApiErrorText::roleName(user.role));
+        break;
+    }
     }
     if (m_session->api().allowsInsecureHttp())
         text += QStringLiteral(" — ") + tr("insecure HTTP allowed (development mode)");
     m_sessionLabel->setText(text);
     m_sessionLabel->setAccessibleName(text);
     const bool signedOut = m_session->state() == SessionManager::State::SignedOut;
-    m_signInAction->setEnabled(signedOut);
+    // Offline, signing in again reaches the server as soon as it answers.
+    m_signInAction->setEnabled(signedOut || m_session->state() == SessionManager::State::Offline);
     m_signOutAction->setEnabled(!signedOut);
+}
+
+void MainWindow::setSync(SyncEngine *engine, SyncJournal *journal)
+{
+    if (m_syncEngine || !engine || !journal)
+        return;
+    m_syncEngine = engine;
+    m_syncJournal = journal;
+
+    m_syncNowAction = new QAction(this);
+    m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNowAction->setShortcut(QKeySequence::Refresh);
+    connect(m_syncNowAction, &QAction::triggered, this, &MainWindow::syncNow);
+    m_syncErrorsAction = new QAction(this);
+    m_syncErrorsAction->setObjectName(QStringLiteral("syncErrorsAction"));
+    connect(m_syncErrorsAction, &QAction::triggered, this, &MainWindow::showSyncErrors);
+    m_conflictsAction = new QAction(this);
+    m_conflictsAction->setObjectName(QStringLiteral("conflictsAction"));
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
+    addAction(m_syncNowAction);
+    m_syncMenu = new QMenu(this);
+    m_syncMenu->setObjectName(QStringLiteral("syncMenu"));
+    m_syncMenu->addAction(m_syncNowAction);
+    m_syncMenu->addSeparator();
+    m_syncMenu->addAction(m_syncErrorsAction);
+    m_syncMenu->addAction(m_conflictsAction);
+    menuBar()->insertMenu(m_languageMenu->menuAction(), m_syncMenu);
+
+    m_syncIndicator = new SyncStatusIndicator(this);
+    statusBar()->addPermanentWidget(m_syncIndicator);
+    connect(m_syncIndicator, &SyncStatusIndicator::detailsRequested, this, &MainWindow::showSyncDetails);
+
+    connect(engine, &SyncEngine::statusChanged, this, &MainWindow::applySyncStatus);
+    // A save here adds to the outbox before the engine has looked: the count must show at once.
+    connect(&m_registry, &PatientRegistry::patientSaved, this, &MainWindow::refreshSyncCounts);
+    connect(&m_registry, &PatientRegistry::patientRemoved, this, &MainWindow::refreshSyncCounts);
+    connect(&m_registry, &PatientRegistry::registryReset, this, &MainWindow::refreshSyncCounts);
+    if (m_session)
+        connect(m_session, &SessionManager::stateChanged, this, &MainWindow::updateSyncActions);
+    retranslateUi();
+    refreshSyncCounts();
+}
+
+SyncErrorsDialog *MainWindow::syncErrorsDialog() const
+{
+    return m_syncErrorsDialog;
+}
+
+ConflictDialog *MainWindow::conflictDialog() const
+{
+    return m_conflictDialog;
+}
+
+void MainWindow::applySyncStatus(const SyncStatus &status)
+{
+    const bool listsChanged =
+        status.errors != m_syncStatus.errors || status.conflicts != m_syncStatus.conflicts;
+    m_syncStatus = status;
+    m_syncIndicator->setStatus(status);
+    updateSyncActions();
+    // Rows move through uploading to synced, error or conflict without the registry saying so.
+    m_model->refreshRows();
+    if (listsChanged && m_syncErrorsDialog)
+        m_syncErrorsDialog->reload();
+    if (listsChanged && m_conflictDialog)
+        m_conflictDialog->reload();
+}
+
+void MainWindow::refreshSyncCounts()
+{
+    if (!m_syncEngine || !m_syncJournal)
+        return;
+    SyncStatus status = m_syncEngine->status();
+    const SyncCounts counts = m_syncJournal->counts();
+    status.pendingOps = counts.pendingOps;
+    status.pendingRows = counts.pendingRows;
+    status.oldestPendingAt = counts.oldestPendingAt;
+    status.errors = counts.errors;
+    status.conflicts = counts.conflicts;
+    status.lastPullSucceededAt = m_syncJournal->lastPullSucceededAt();
+    applySyncStatus(status);
+}
+
+void MainWindow::updateSyncActions()
+{
+    if (!m_syncMenu)
+        return;
+    m_syncNowAction->setEnabled(m_syncEngine && m_syncEngine->isRunning());
+    m_syncErrorsAction->setEnabled(m_syncStatus.errors > 0);
+    m_conflictsAction->setEnabled(m_syncStatus.conflicts > 0);
+}
+
+void MainWindow::syncNow()
+{
+    if (m_syncEngine && m_syncEngine->isRunning())
+        m_syncEngine->syncNow();
+}
+
+void MainWindow::showSyncErrors()
+{
+    if (!m_syncJournal)
+        return;
+    if (m_syncErrorsDialog) {
+        m_syncErrorsDialog->reload();
+        m_syncErrorsDialog->raise();
+        m_syncErrorsDialog->activateWindow();
+        return;
+    }
+    m_syncErrorsDialog = new SyncErrorsDialog(*m_syncJournal, this);
+    m_syncErrorsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_syncErrorsDialog, &SyncErrorsDialog::retried, this, &MainWindow::onSyncDataChangedHere);
+    m_syncErrorsDialog->open();
+}
+
+void MainWindow::showConflicts()
+{
+    if (!m_syncJournal)
+        return;
+    if (m_conflictDialog) {
+        m_conflictDialog->reload();
+        m_conflictDialog->raise();
+        m_conflictDialog->activateWindow();
+        return;
+    }
+    m_conflictDialog = new ConflictDialog(*m_syncJournal, this);
+    m_conflictDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_conflictDialog, &ConflictDialog::resolved, this, &MainWindow::onSyncDataChangedHere);
+    m_conflictDialog->open();
+}
+
+void MainWindow::showSyncDetails()
+{
+    if (!m_syncIndicator)
+        return;
+    if (m_syncStatus.conflicts > 0) {
+        showConflicts();
+        return;
+    }
+    if (m_syncStatus.errors > 0) {
+        showSyncErrors();
+        return;
+    }
+    if (m_syncDetails) {
+        m_syncDetails->raise();
+        m_syncDetails->activateWindow();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Sync status"), m_syncIndicator->summaryText(),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("syncDetailsBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(m_syncIndicator->detailsText());
+    if (m_syncEngine && m_syncEngine->isRunning()) {
+        QPushButton *now = box->addButton(tr("Sync &now"), QMessageBox::ActionRole);
+        connect(now, &QPushButton::clicked, this, &MainWindow::syncNow);
+    }
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_syncDetails = box;
+    box->open();
+}
+
+void MainWindow::onSyncDataChangedHere()
+{
+    // A decided conflict rewrote a patient: the search index and the list catch up
+    // (patientsChanged reloads the list).
+    m_registry.refreshFromStore();
+    refreshSyncCounts();
+    syncNow();
 }
 
 void MainWindow::showSignIn()

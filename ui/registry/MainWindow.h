@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/SyncStatus.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -8,17 +10,23 @@ class QActionGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
 class QPushButton;
 class QTableView;
 
 namespace medora {
 
+class ConflictDialog;
 class LanguageManager;
 class LoginDialog;
 class PatientDialog;
 class SessionManager;
 class PatientListModel;
 class PatientRegistry;
+class SyncEngine;
+class SyncErrorsDialog;
+class SyncJournal;
+class SyncStatusIndicator;
 
 // The home screen of the front desk: search as you type over the whole registry, the
 // list of patients, and registering or opening one.
@@ -45,6 +53,17 @@ public:
     QAction *signOutAction() const { return m_signOutAction; }
     LoginDialog *loginDialog() const;
 
+    // Connects the window to sync: the status indicator in the status bar, a Sync menu (sync
+    // now, errors, conflicts) and the sync badges of the list kept current. Without it the
+    // window shows no sync status at all, rather than a status it cannot vouch for.
+    void setSync(SyncEngine *engine, SyncJournal *journal);
+    SyncStatusIndicator *syncIndicator() const { return m_syncIndicator; }
+    QAction *syncNowAction() const { return m_syncNowAction; }
+    QAction *syncErrorsAction() const { return m_syncErrorsAction; }
+    QAction *conflictsAction() const { return m_conflictsAction; }
+    SyncErrorsDialog *syncErrorsDialog() const;
+    ConflictDialog *conflictDialog() const;
+
 public slots:
     void newPatient();
     void editCurrentPatient();
@@ -52,6 +71,12 @@ public slots:
     void focusSearch();
     void showSignIn();
     void signOut();
+    void syncNow();
+    void showSyncErrors();
+    void showConflicts();
+    // What a click on the sync indicator opens: the conflicts or the errors when there are
+    // any, else a summary of the status.
+    void showSyncDetails();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +91,11 @@ private:
     void updateStatus();
     void updateLanguageChecks();
     void updateSessionStatus();
+    void applySyncStatus(const SyncStatus &status);
+    // The engine's status with the outbox counts read now, after a change made on this PC.
+    void refreshSyncCounts();
+    void updateSyncActions();
+    void onSyncDataChangedHere();
     void onSearchTextChanged(const QString &text);
     void onDialogFinished(int result);
     void selectRow(int row);
@@ -99,6 +129,18 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QLabel *m_sessionLabel = nullptr;
+
+    QPointer<SyncEngine> m_syncEngine;
+    SyncJournal *m_syncJournal = nullptr;
+    SyncStatus m_syncStatus;
+    SyncStatusIndicator *m_syncIndicator = nullptr;
+    QMenu *m_syncMenu = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_syncErrorsAction = nullptr;
+    QAction *m_conflictsAction = nullptr;
+    QPointer<SyncErrorsDialog> m_syncErrorsDialog;
+    QPointer<ConflictDialog> m_conflictDialog;
+    QPointer<QMessageBox> m_syncDetails;
 };
 
 } // namespace medora

@@ -3,6 +3,7 @@
 #include "domain/PatientValidator.h"
 #include "domain/PhoneNumber.h"
 #include "registry/PatientRegistry.h"
+#include "sync/SyncBadge.h"
 
 #include <QHash>
 
@@ -17,6 +18,8 @@ PatientListModel::PatientListModel(PatientRegistry &registry, QObject *parent)
     connect(&m_registry, &PatientRegistry::patientSaved, this, &PatientListModel::reload);
     connect(&m_registry, &PatientRegistry::patientRemoved, this, &PatientListModel::reload);
     connect(&m_registry, &PatientRegistry::registryReset, this, &PatientListModel::reload);
+    // Rows written by sync (pulled pages, decided conflicts) once the registry has indexed them.
+    connect(&m_registry, &PatientRegistry::patientsChanged, this, &PatientListModel::reload);
 }
 
 void PatientListModel::setQuery(const QString &query)
@@ -34,6 +37,14 @@ void PatientListModel::reload()
     beginResetModel();
     runQuery();
     endResetModel();
+}
+
+void PatientListModel::refreshRows()
+{
+    m_pages.clear();
+    m_pageByIndex.clear();
+    if (!m_ids.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void PatientListModel::runQuery()
@@ -59,7 +70,8 @@ void PatientListModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_ids.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ToolTipRole});
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::ToolTipRole, Qt::AccessibleDescriptionRole});
 }
 
 qint64 PatientListModel::localIdAt(int row) const
@@ -125,6 +137,7 @@ PatientListModel::Page PatientListModel::fetchPage(int pageIndex) const
         row.phone = patient.phone.isEmpty() ? QString() : PhoneNumber::format(patient.phone);
         row.birthDate = patient.birthDate;
         row.birthDateEstimated = patient.birthDateEstimated;
+        row.syncState = patient.syncState;
         row.missing = false;
     }
     return page;
@@ -162,10 +175,23 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(rowAt(index.row()), index.column());
+    case Qt::DecorationRole:
+        if (index.column() == NumberColumn && !rowAt(index.row()).missing)
+            return badge(rowAt(index.row()).syncState);
+        return {};
     case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
         if (index.column() == BirthDateColumn && rowAt(index.row()).birthDateEstimated)
             return tr("Estimated from the age given at registration");
+        if (index.column() == NumberColumn && !rowAt(index.row()).missing) {
+            const SyncState state = rowAt(index.row()).syncState;
+            return tr("Sync: %1. %2").arg(SyncBadge::name(state), SyncBadge::description(state));
+        }
         return {};
+    case SyncStateRole: {
+        const Row &row = rowAt(index.row());
+        return row.missing ? QVariant() : QVariant(static_cast<int>(row.syncState));
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == AgeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -175,6 +201,14 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QIcon PatientListModel::badge(SyncState state) const
+{
+    auto cached = m_badges.constFind(static_cast<int>(state));
+    if (cached == m_badges.constEnd())
+        cached = m_badges.insert(static_cast<int>(state), SyncBadge::icon(state));
+    return *cached;
 }
 
 QVariant PatientListModel::headerData(int section, Qt::Orientation orientation, int role) const

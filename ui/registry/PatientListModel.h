@@ -1,7 +1,11 @@
 #pragma once
 
+#include "domain/SyncState.h"
+
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
+#include <QIcon>
 #include <QString>
 
 #include <list>
@@ -31,7 +35,10 @@ public:
     };
     enum Role
     {
-        LocalIdRole = Qt::UserRole + 1
+        LocalIdRole = Qt::UserRole + 1,
+        // The row's SyncState as an int; the number column also carries it as a badge icon
+        // (decoration) with a tool tip and an accessible description.
+        SyncStateRole = Qt::UserRole + 2,
     };
 
     static constexpr int kSearchLimit = 500;
@@ -54,6 +61,9 @@ public:
     void reload();
     // Headers and tool tips are translated text; call after the UI language changed.
     void retranslate();
+    // Reads the listed rows again without running the query: their sync states (or contents)
+    // changed while the set of rows did not. Keeps the selection, unlike reload().
+    void refreshRows();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -68,6 +78,7 @@ private:
         QString phone; // already formatted for display
         QDate birthDate;
         bool birthDateEstimated = false;
+        SyncState syncState = SyncState::Synced;
         bool missing = true; // the id vanished from the store between query and fetch
     };
     using Page = std::vector<Row>;
@@ -77,6 +88,7 @@ private:
     Page fetchPage(int pageIndex) const;
     void runQuery();
     QVariant displayText(const Row &row, int column) const;
+    QIcon badge(SyncState state) const;
 
     PatientRegistry &m_registry;
     QString m_query;
@@ -84,6 +96,7 @@ private:
     bool m_moreMatches = false;
     mutable PageList m_pages;
     mutable std::unordered_map<int, PageList::iterator> m_pageByIndex;
+    mutable QHash<int, QIcon> m_badges; // by SyncState
 };
 
 } // namespace medora

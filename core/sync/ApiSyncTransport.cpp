@@ -1,0 +1,245 @@
+#include "sync/ApiSyncTransport.h"
+
+#include "session/SessionManager.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QThreadPool>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace medora {
+
+namespace {
+
+QString describeFieldErrors(const FieldErrors &errors)
+{
+    if (errors.isEmpty())
+        return QStringLiteral("malformed answer");
+    const FieldError &first = errors.front();
+    return first.field.isEmpty() ? first.message : first.field + QStringLiteral(": ") + first.message;
+}
+
+// The server answers one result per op, in request order; anything else cannot be matched
+// to the outbox safely.
+QString resultsMismatch(const PushRequest &request, const PushResponse &response)
+{
+    if (response.results.size() != request.ops.size())
+        return QStringLiteral("%1 results for %2 ops").arg(response.results.size()).arg(request.ops.size());
+    for (qsizetype i = 0; i < request.ops.size(); ++i) {
+        if (response.results[i].opId != request.ops[i].opId)
+            return QStringLiteral("results[%1].opId does not match the op sent").arg(i);
+    }
+    return QString();
+}
+
+} // namespace
+
+struct ApiSyncTransport::Mailbox
+{
+    QMutex mutex;
+    ApiSyncTransport *owner = nullptr; // null once the transport is gone
+};
+
+ApiSyncTransport::ApiSyncTransport(SessionManager &session, QObject *parent)
+    : QObject(parent), m_session(session), m_deviceId(SessionManager::deviceId()),
+      m_wasAvailable(session.isSignedIn()), m_mailbox(std::make_shared<Mailbox>())
+{
+    m_mailbox->owner = this;
+    connect(&m_session, &SessionManager::stateChanged, this, [this] {
+        const bool available = isAvailable();
+        if (available == m_wasAvailable)
+            return;
+        m_wasAvailable = available;
+        emit availabilityChanged(available);
+    });
+}
+
+ApiSyncTransport::~ApiSyncTransport()
+{
+    {
+        // A decoding task that finishes from now on has nowhere to post its page.
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->owner = nullptr;
+    }
+    cancelAll();
+}
+
+ApiError ApiSyncTransport::badResponse(const QString &message)
+{
+    return ApiError::make(ApiError::Kind::BadResponse, ApiError::badResponseCode(), message);
+}
+
+bool ApiSyncTransport::isAvailable() const
+{
+    return m_session.isSignedIn();
+}
+
+quint64 ApiSyncTransport::beginCall(QObject *context)
+{
+    const quint64 call = m_nextCall++;
+    Call &entry = m_calls[call];
+    entry.context = context;
+    entry.hasContext = context != nullptr;
+    return call;
+}
+
+bool ApiSyncTransport::endCall(quint64 call)
+{
+    const auto it = m_calls.find(call);
+    if (it == m_calls.end())
+        return false;
+    const bool contextAlive = !it->second.hasContext || it->second.context;
+    m_calls.erase(it);
+    return contextAlive;
+}
+
+void ApiSyncTransport::cancelAll()
+{
+    std::map<quint64, Call> calls;
+    calls.swap(m_calls);
+    for (const auto &entry : calls) {
+        if (entry.second.sessionCall != 0)
+            m_session.abortAuthorized(entry.second.sessionCall);
+    }
+}
+
+void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDone done)
+{
+    if (!isAvailable()) {
+        const QPointer<QObject> guard(context);
+        const bool hasContext = context != nullptr;
+        QTimer::singleShot(0, this, [guard, hasContext, done = std::move(done)] {
+            if (hasContext && !guard)
+                return;
+            done(ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
+                                QStringLiteral("no session")),
+                 PushResponse());
+        });
+        return;
+    }
+
+    PushRequest sent = request;
+    if (sent.deviceId.isEmpty())
+        sent.deviceId = m_deviceId;
+    const QJsonObject body = SyncProtocol::pushRequestObject(sent);
+    ApiClient::RequestOptions options;
+    options.maxResponseBytes = kMaxPushResponseBytes;
+
+    const quint64 call = beginCall(context);
+    const quint64 sessionCall = m_session.authorizedSend(
+        "POST", QStringLiteral("sync/push"), &body, options, this,
+        [this, call, sent, done = std::move(done)](const ApiClient::Response &response) {
+            if (!endCall(call))
+                return;
+            PushResponse decoded;
+            if (!response.ok()) {
+                done(response.error, decoded);
+                return;
+            }
+            FieldErrors errors;
+            if (!SyncProtocol::decodePushResponse(response.json, &decoded, &errors)) {
+                done(badResponse(QStringLiteral("push answer: ") + describeFieldErrors(errors)),
+                     PushResponse());
+                return;
+            }
+            const QString mismatch = resultsMismatch(sent, decoded);
+            if (!mismatch.isEmpty()) {
+                done(badResponse(QStringLiteral("push answer: ") + mismatch), PushResponse());
+                return;
+            }
+            done(ApiError(), decoded);
+        });
+    const auto it = m_calls.find(call);
+    if (it != m_calls.end())
+        it->second.sessionCall = sessionCall;
+}
+
+void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done)
+{
+    if (!isAvailable()) {
+        const QPointer<QObject> guard(context);
+        const bool hasContext = context != nullptr;
+        QTimer::singleShot(0, this, [guard, hasContext, done = std::move(done)] {
+            if (hasContext && !guard)
+                return;
+            done(ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
+                                QStringLiteral("no session")),
+                 PullPage());
+        });
+        return;
+    }
+
+    ApiClient::RequestOptions options;
+    options.query.addQueryItem(QStringLiteral("after"), QString::number(std::max<qint64>(after, 0)));
+    options.query.addQueryItem(QStringLiteral("limit"),
+                               QString::number(std::clamp(limit, 1, SyncProtocol::kMaxPullLimit)));
+    const int wait = std::clamp(waitSeconds, 0, SyncProtocol::kMaxWaitSeconds);
+    if (wait > 0) {
+        options.query.addQueryItem(QStringLiteral("wait"), QString::number(wait));
+        options.transferTimeoutMs = wait * 1000 + kLongPollMarginMs;
+    }
+    options.maxResponseBytes = kMaxPullResponseBytes;
+    options.rawBody = true;
+
+    const quint64 call = beginCall(context);
+    m_calls[call].pullDone = std::move(done);
+    const quint64 sessionCall =
+        m_session.authorizedSend("GET", QStringLiteral("sync/pull"), nullptr, options, this,
+                                 [this, call](const ApiClient::Response &response) {
+                                     const auto it = m_calls.find(call);
+                                     if (it == m_calls.end())
+                                         return;
+                                     it->second.sessionCall = 0; // answered: nothing left to abort
+                                     if (!response.ok()) {
+                                         pageDecoded(call, response.error, PullPage());
+                                         return;
+                                     }
+                                     decodePage(call, response.body);
+                                 });
+    const auto it = m_calls.find(call);
+    if (it != m_calls.end() && it->second.pullDone)
+        it->second.sessionCall = sessionCall;
+}
+
+void ApiSyncTransport::decodePage(quint64 call, const QByteArray &body)
+{
+    const std::shared_ptr<Mailbox> mailbox = m_mailbox;
+    QThreadPool::globalInstance()->start([mailbox, call, body] {
+        ApiError error;
+        PullPage page;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+        FieldErrors errors;
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            error = badResponse(QStringLiteral("pull answer: not a JSON object"));
+        else if (!SyncProtocol::decodePullPage(document.object(), &page, &errors))
+            error = badResponse(QStringLiteral("pull answer: ") + describeFieldErrors(errors));
+
+        QMutexLocker lock(&mailbox->mutex);
+        if (!mailbox->owner)
+            return;
+        ApiSyncTransport *owner = mailbox->owner;
+        // Queued to the transport's thread; dropped by Qt if the transport is deleted first.
+        QMetaObject::invokeMethod(
+            owner, [owner, call, error, page] { owner->pageDecoded(call, error, page); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ApiSyncTransport::pageDecoded(quint64 call, const ApiError &error, const PullPage &page)
+{
+    const auto it = m_calls.find(call);
+    if (it == m_calls.end())
+        return;
+    const PullDone done = std::move(it->second.pullDone);
+    if (!endCall(call) || !done)
+        return;
+    done(error, error.ok() ? page : PullPage());
+}
+
+} // namespace medora
