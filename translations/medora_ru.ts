@@ -806,11 +806,11 @@
     </message>
     <message>
         <source>Taken by</source>
-        <translation>Кто принял</translation>
+        <translation>Кем принят</translation>
     </message>
     <message>
         <source>Taken at</source>
-        <translation>Когда принят</translation>
+        <translation>Время оплаты</translation>
     </message>
     <message>
         <source>Reversed payment</source>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>The amount must be more than zero so&apos;m.</source>
-        <translation>Сумма должна быть больше нуля сумов.</translation>
+        <translation>Сумма в сумах должна быть больше нуля.</translation>
     </message>
     <message>
         <source>Payment record %1 is not in %2.</source>
@@ -1012,11 +1012,11 @@
     </message>
     <message>
         <source>Created at</source>
-        <translation>Когда создано</translation>
+        <translation>Время создания</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation>Когда подписано</translation>
+        <translation>Время подписания</translation>
     </message>
     <message>
         <source>Vital signs (%1)</source>
@@ -1354,7 +1354,7 @@
     </message>
     <message>
         <source>Waiting to be sent: nothing</source>
-        <translation>Ожидают отправки: ничего</translation>
+        <translation>Ожидают отправки: нет</translation>
     </message>
     <message numerus="yes">
         <source>Waiting to be sent: %n change(s)</source>
@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>The patient, visit or report this change belongs to was deleted on the server.</source>
-        <translation>Пациент, визит или заключение, к которому относится это изменение, удалён на сервере.</translation>
+        <translation>То, к чему относится это изменение (пациент, визит или заключение), удалено на сервере.</translation>
     </message>
     <message>
         <source>The report is signed on the server and can no longer change. Write an addendum instead.</source>
@@ -1493,7 +1493,7 @@
     </message>
     <message>
         <source>Payment of %1 so&apos;m for %2</source>
-        <translation>Платёж %1 сум за %2</translation>
+        <translation>Платёж %1 сум: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1684,11 +1684,11 @@
     </message>
     <message>
         <source>The push is larger than %1 bytes.</source>
-        <translation>Отправка больше %1 байт.</translation>
+        <translation>Объём отправки превышает %1 байт.</translation>
     </message>
     <message>
         <source>The push is nested more than %1 levels deep.</source>
-        <translation>Вложенность отправки глубже %1 уровней.</translation>
+        <translation>Глубина вложенности в отправке больше %1.</translation>
     </message>
     <message>
         <source>The push must be a JSON object.</source>
@@ -1905,11 +1905,11 @@
     </message>
     <message>
         <source>Queued at</source>
-        <translation>Когда поставлен в очередь</translation>
+        <translation>Время постановки в очередь</translation>
     </message>
     <message>
         <source>Called at</source>
-        <translation>Когда вызван</translation>
+        <translation>Время вызова</translation>
     </message>
     <message>
         <source>Started at</source>
@@ -1921,7 +1921,7 @@
     </message>
     <message>
         <source>Queued by</source>
-        <translation>Кто поставил в очередь</translation>
+        <translation>Кем поставлен в очередь</translation>
     </message>
     <message>
         <source>The visit was not saved. %1: %2</source>
@@ -2395,7 +2395,7 @@ Both versions are still kept.</source>
     </message>
     <message>
         <source>%1 (%2) is signed in. Enter the password to continue.</source>
-        <translation>Вход выполнил(а) %1 (%2). Чтобы продолжить, введите пароль.</translation>
+        <translation>В системе: %1 (%2). Чтобы продолжить, введите пароль.</translation>
     </message>
     <message>
         <source>Sign in to Medora</source>

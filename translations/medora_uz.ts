@@ -339,11 +339,11 @@
     </message>
     <message>
         <source>A signed report needs the time it was signed.</source>
-        <translation>Imzolangan xulosada imzolangan vaqt boʻlishi kerak.</translation>
+        <translation>Imzolangan xulosada imzolash vaqti boʻlishi kerak.</translation>
     </message>
     <message>
         <source>A draft has no signing time.</source>
-        <translation>Qoralamada imzolangan vaqt boʻlmaydi.</translation>
+        <translation>Qoralamada imzolash vaqti boʻlmaydi.</translation>
     </message>
     <message>
         <source>The amount cannot be zero.</source>
@@ -377,15 +377,15 @@
     <name>OfflineCredentials</name>
     <message>
         <source>The offline sign-in file %1 cannot be read: %2</source>
-        <translation>Oflayn kirish fayli %1 ni oʻqib boʻlmadi: %2</translation>
+        <translation>Oflayn kirish uchun %1 faylini oʻqib boʻlmadi: %2</translation>
     </message>
     <message>
         <source>The offline sign-in file %1 is damaged; sign in online once to renew it.</source>
-        <translation>Oflayn kirish fayli %1 shikastlangan; uni yangilash uchun bir marta onlayn kiring.</translation>
+        <translation>Oflayn kirish uchun %1 fayli shikastlangan; uni yangilash uchun bir marta onlayn kiring.</translation>
     </message>
     <message>
         <source>The offline sign-in file %1 cannot be written: %2</source>
-        <translation>Oflayn kirish fayli %1 ni yozib boʻlmadi: %2</translation>
+        <translation>Oflayn kirish uchun %1 faylini yozib boʻlmadi: %2</translation>
     </message>
     <message>
         <source>The password could not be prepared for offline sign-in (not enough memory).</source>
@@ -792,11 +792,11 @@
     </message>
     <message>
         <source>Taken by</source>
-        <translation>Kim qabul qilgan</translation>
+        <translation>Qabul qilgan xodim</translation>
     </message>
     <message>
         <source>Taken at</source>
-        <translation>Qabul qilingan vaqt</translation>
+        <translation>Toʻlov vaqti</translation>
     </message>
     <message>
         <source>Reversed payment</source>
@@ -998,11 +998,11 @@
     </message>
     <message>
         <source>Created at</source>
-        <translation>Yaratilgan vaqt</translation>
+        <translation>Yaratilgan vaqti</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation>Imzolangan vaqt</translation>
+        <translation>Imzolangan vaqti</translation>
     </message>
     <message>
         <source>Vital signs (%1)</source>
@@ -1022,7 +1022,7 @@
     </message>
     <message>
         <source>An addendum must correct a signed report, and %1 is not one.</source>
-        <translation>Qoʻshimcha imzolangan xulosaga tuzatish boʻlishi kerak, %1 esa imzolangan xulosa emas.</translation>
+        <translation>Qoʻshimcha faqat imzolangan xulosani tuzatishi mumkin, %1 esa imzolangan xulosa emas.</translation>
     </message>
     <message>
         <source>save the report</source>
@@ -1089,7 +1089,7 @@
     </message>
     <message>
         <source>New on this PC, not yet sent to the server.</source>
-        <translation>Bu kompyuterda yangi, hali serverga yuborilmagan.</translation>
+        <translation>Bu kompyuterda yaratilgan, hali serverga yuborilmagan.</translation>
     </message>
     <message>
         <source>Changed on this PC, not yet sent to the server.</source>
@@ -1463,7 +1463,7 @@
     </message>
     <message>
         <source>Payment of %1 so&apos;m for %2</source>
-        <translation>%2 uchun %1 soʻm toʻlov</translation>
+        <translation>%1 soʻm toʻlov: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1871,23 +1871,23 @@
     </message>
     <message>
         <source>Queued at</source>
-        <translation>Navbatga qoʻyilgan vaqt</translation>
+        <translation>Navbatga qoʻyilgan vaqti</translation>
     </message>
     <message>
         <source>Called at</source>
-        <translation>Chaqirilgan vaqt</translation>
+        <translation>Chaqirilgan vaqti</translation>
     </message>
     <message>
         <source>Started at</source>
-        <translation>Qabul boshlangan vaqt</translation>
+        <translation>Qabul boshlangan vaqti</translation>
     </message>
     <message>
         <source>Finished at</source>
-        <translation>Qabul tugagan vaqt</translation>
+        <translation>Qabul tugagan vaqti</translation>
     </message>
     <message>
         <source>Queued by</source>
-        <translation>Kim navbatga qoʻygan</translation>
+        <translation>Navbatga qoʻygan xodim</translation>
     </message>
     <message>
         <source>The visit was not saved. %1: %2</source>
@@ -2169,7 +2169,7 @@ tavsiflangan.</translation>
     </message>
     <message>
         <source>--watch must be a number of seconds from 1 to %1, without --once.</source>
-        <translation>--watch 1 dan %1 gacha soniyalar soni boʻlishi kerak, --once siz.</translation>
+        <translation>--watch 1 dan %1 gacha boʻlgan soniyalar soni boʻlishi kerak va --once bilan birga berilmaydi.</translation>
     </message>
 </context>
 <context>

@@ -322,11 +322,12 @@ void SessionManager::onRefreshAnswer(const ApiClient::Response &response)
             removeStoredRefreshToken();
             error = ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
                                    QStringLiteral("the stored session belongs to another account"));
-        } else if (session)
+        } else if (session) {
             acceptSession(*session, response.serverTime);
-        else
+        } else {
             error = ApiError::make(ApiError::Kind::BadResponse, ApiError::badResponseCode(),
                                    QStringLiteral("the refresh answer lacks tokens or the user"));
+        }
     }
     if (!error.ok() && error.kind != ApiError::Kind::Cancelled) {
         if (sessionWasRefused(error)) {

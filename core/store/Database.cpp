@@ -347,6 +347,13 @@ void Database::setCacheSizeKiB(int kib)
     query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
 }
 
+void Database::setWalCheckpointPages(int pages)
+{
+    // Tuning only, like the cache bound: a refusal leaves SQLite's interval in place.
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(pages));
+}
+
 bool Database::begin()
 {
     if (m_depth > 0) {

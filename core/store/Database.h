@@ -51,6 +51,14 @@ public:
     // Sets this connection's page cache bound (kCacheSizeKiB after open).
     void setCacheSizeKiB(int kib);
 
+    // WAL pages after which a commit copies the WAL into the file (SQLite's default, 4 MiB).
+    // A run of pulled pages raises it: rows spread over the indexes dirty the same index
+    // pages commit after commit, and a checkpoint copies each of them once however often it
+    // changed. The WAL file may then grow to about that size (64 MiB) until the run ends.
+    static constexpr int kWalCheckpointPages = 1000;
+    static constexpr int kBulkWalCheckpointPages = 16384;
+    void setWalCheckpointPages(int pages);
+
     // A bulk import into a table it at least doubles writes every new page once into the
     // main file under a rollback journal (synchronous=FULL) instead of twice (WAL, then
     // checkpoint). Still one atomic, crash-safe transaction: a crash leaves a hot journal

@@ -1077,9 +1077,12 @@ bool SyncJournal::applyPullPage(const PullPage &page)
     const bool force = mode == kDatabaseResync;
     const bool resyncing = !mode.isEmpty();
     // While pages keep coming (a first pull, a resync) the indexes they fill outgrow the
-    // usual page cache and every row would read index pages back from the OS; the larger
-    // bound of a bulk import holds them until the last page of the run puts it back.
+    // usual page cache, and every page's commit dirties index pages all over them. Until the
+    // last page of the run, the page cache gets a bulk import's bound and the WAL is copied
+    // into the file less often (a page written by many commits is then copied once).
     m_database.setCacheSizeKiB(page.hasMore ? Database::kBulkCacheSizeKiB : Database::kCacheSizeKiB);
+    m_database.setWalCheckpointPages(page.hasMore ? Database::kBulkWalCheckpointPages
+                                                  : Database::kWalCheckpointPages);
 
     SyncRecordWriter writer(m_database);
     writer.setPullEpoch(epoch);

@@ -322,6 +322,11 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
 {
     const bool doctor = client.user().role == QLatin1String("doctor");
     QString error;
+    // The child-process PC edits its own patients and visits outside the plan: the plan
+    // leaves those alone (it may add visits, reports and payments to them).
+    const auto childOwned = [&](const SyncRow &row) {
+        return row.data.value(QStringLiteral("createdBy")).toString() == m_doctor3.id;
+    };
     // What this PC knows: the epoch's starting state plus what it made itself this epoch.
     auto knownPatients = [&] {
         QList<QUuid> ids;
@@ -336,10 +341,12 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
         }
         return ids;
     };
-    auto knownVisits = [&] {
+    auto knownVisits = [&](bool forEditing) {
         QList<QUuid> ids;
-        for (const SyncRow &row : m_state.liveRows(EntityKind::Visit))
-            ids << row.id;
+        for (const SyncRow &row : m_state.liveRows(EntityKind::Visit)) {
+            if (!forEditing || !childOwned(row))
+                ids << row.id;
+        }
         for (const EpochPlan::Created &created : plan.created) {
             if (created.client == &client && created.entity == EntityKind::Visit)
                 ids << created.id;
@@ -384,7 +391,7 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
             plan.created.append({&client, EntityKind::Visit, visit->id, 0});
             plan.createdIds.insert(visit->id);
         } else if (roll < 66) {
-            const QList<QUuid> visits = knownVisits();
+            const QList<QUuid> visits = knownVisits(true);
             if (visits.isEmpty())
                 continue;
             const QUuid id = pick(m_random, visits);
@@ -397,7 +404,7 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
             // A new draft, or an edit of one of this doctor's drafts (maybe on the other PC too).
             const QList<QUuid> drafts = myDrafts();
             if (drafts.isEmpty() || chance(m_random, 0.4)) {
-                const QList<QUuid> visits = knownVisits();
+                const QList<QUuid> visits = knownVisits(false);
                 if (visits.isEmpty())
                     continue;
                 const auto report = client.createReport(pick(m_random, visits), m_random, &error);
@@ -462,8 +469,11 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
                     reversed.insert(reverses);
             }
             for (const SyncRow &row : m_state.liveRows(EntityKind::Payment)) {
+                const QUuid patientId(row.data.value(QStringLiteral("patientId")).toString());
                 if (row.data.value(QStringLiteral("reverses")).toString().isEmpty() &&
-                    !reversed.contains(row.id) && !client.payments().reversalOf(row.id).has_value())
+                    !reversed.contains(row.id) && !client.payments().reversalOf(row.id).has_value() &&
+                    m_state.isLive(EntityKind::Patient, patientId) &&
+                    !plan.deletedPatients.contains(patientId))
                     candidates << row.id;
             }
             for (const EpochPlan::Created &created : plan.created) {
@@ -476,6 +486,7 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
             const QUuid original = pick(m_random, candidates);
             const auto reversal = client.reversePayment(original, &error);
             QVERIFY2(reversal, qPrintable(error));
+            plan.touchedPatients.insert(reversal->patientId);
             plan.createdIds.insert(reversal->id);
             plan.createdBy.insert(reversal->id, &client);
             if (plan.createdIds.contains(original))
@@ -488,7 +499,8 @@ void TestSyncRandomized::editOffline(SyncTestClient &client, int count, EpochPla
             QList<QUuid> candidates;
             for (const QUuid &id : patients) {
                 if (plan.touchedPatients.contains(id) ||
-                    (plan.createdIds.contains(id) && plan.createdBy.value(id) != &client))
+                    (plan.createdIds.contains(id) && plan.createdBy.value(id) != &client) ||
+                    childOwned(m_state.row(EntityKind::Patient, id)))
                     continue;
                 bool hasChildren = false;
                 for (const SyncRow &row : m_state.rows) {
@@ -514,7 +526,9 @@ bool TestSyncRandomized::editPatientField(SyncTestClient &client, EpochPlan &pla
 {
     QList<QUuid> patients;
     for (const SyncRow &row : m_state.liveRows(EntityKind::Patient)) {
-        if (!plan.deletedPatients.contains(row.id))
+        // The child-process PC's own patients are its to edit (outside the plan).
+        if (!plan.deletedPatients.contains(row.id) &&
+            row.data.value(QStringLiteral("createdBy")).toString() != m_doctor3.id)
             patients << row.id;
     }
     for (const EpochPlan::Created &created : plan.created) {

@@ -65,6 +65,7 @@ private slots:
     void anotherUserCannotSignInOffline();
     void offlineSessionResumesOnlineWithTheStoredToken();
     void signingInWhileRestoringKeepsTheStoredToken();
+    void anotherAccountsStoredSessionIsNotAdopted();
     void revokedAccountEndsTheOfflineSession();
     void disabledAccountLosesOfflineSignIn();
     void signOutWhileOfflineLeavesNoToken();
@@ -341,6 +342,32 @@ void TestOfflineSignIn::signingInWhileRestoringKeepsTheStoredToken()
     QVERIFY(m_session->restore()); // offline, restore() resumes the online session
     QVERIFY(signedIn.wait(kWaitMs));
     QCOMPARE(m_session->state(), SessionManager::State::SignedIn);
+}
+
+void TestOfflineSignIn::anotherAccountsStoredSessionIsNotAdopted()
+{
+    signInOnline(QStringLiteral("aziza"), QStringLiteral("correct horse battery"));
+    // Bobur's sign-in left his token, but (say the disk was full) not his verifier.
+    m_session->setOfflineCredentials(nullptr);
+    QSignalSpy loggedOut(m_session.get(), &SessionManager::serverSignOutFinished);
+    m_session->signOut();
+    QVERIFY(loggedOut.count() == 1 || loggedOut.wait(kWaitMs)); // the fake keeps one session only
+    signInOnline(QStringLiteral("bobur"), QStringLiteral("bobur's own password"));
+    QCOMPARE(m_credentials->rememberedUser()->login, QStringLiteral("aziza"));
+    makeSession();
+    m_server->unreachable = true;
+    goOffline(QStringLiteral("aziza"), QStringLiteral("correct horse battery"));
+
+    m_server->unreachable = false;
+    QSignalSpy signedIn(m_session.get(), &SessionManager::signedIn);
+    m_session->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_secrets.values.contains(m_session->keychainKey()), kWaitMs);
+    QCOMPARE(signedIn.count(), 0);
+    QCOMPARE(m_session->state(), SessionManager::State::Offline);
+    QCOMPARE(m_session->user().login, QStringLiteral("aziza"));
+    // Bobur's session is ended on the server rather than left behind.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->paths().constLast() == QLatin1String("/api/v1/auth/logout"), kWaitMs);
+    QVERIFY(m_server->refreshToken.isEmpty());
 }
 
 void TestOfflineSignIn::revokedAccountEndsTheOfflineSession()

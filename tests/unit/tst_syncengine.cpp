@@ -148,6 +148,7 @@ void TestSyncEngine::backoffDelayIsExponentialWithJitterBounds()
 void TestSyncEngine::roundPushesEverythingThenPulls()
 {
     FakeSyncTransport server; // outlives the client and its engine
+    server.responseDelayMs = 20;
     Client client;
     QVERIFY(client.open());
     for (int i = 0; i < 250; ++i)

@@ -53,6 +53,7 @@ ScreenLocker::~ScreenLocker()
     if (m_concealed)
         qApp->removeEventFilter(this);
     delete m_lockScreen;
+    delete m_lockAction;
 }
 
 LockScreen *ScreenLocker::lockScreen() const
