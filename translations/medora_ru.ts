@@ -254,6 +254,14 @@
         <source>Could not %1 in %2 (%3).</source>
         <translation>Не удалось %1 в %2 (%3).</translation>
     </message>
+    <message>
+        <source>set indexes aside</source>
+        <translation>временно отключить индексы</translation>
+    </message>
+    <message>
+        <source>rebuild the indexes set aside</source>
+        <translation>перестроить временно отключённые индексы</translation>
+    </message>
 </context>
 <context>
     <name>EntityJson</name>

@@ -252,6 +252,14 @@
         <source>Could not %1 in %2 (%3).</source>
         <translation>Amal bajarilmadi (%1), fayl %2 (%3).</translation>
     </message>
+    <message>
+        <source>set indexes aside</source>
+        <translation>indekslarni vaqtincha oʻchirib qoʻyish</translation>
+    </message>
+    <message>
+        <source>rebuild the indexes set aside</source>
+        <translation>vaqtincha oʻchirilgan indekslarni qayta qurish</translation>
+    </message>
 </context>
 <context>
     <name>EntityJson</name>

@@ -23,8 +23,8 @@ class EntityJson
     Q_DECLARE_TR_FUNCTIONS(EntityJson)
 
 public:
-    static constexpr int kMaxShortText = 200;     // names, numbers, references
-    static constexpr int kMaxLongText = 4000;     // patient medical text fields
+    static constexpr int kMaxShortText = 200;       // names, numbers, references
+    static constexpr int kMaxLongText = 4000;       // patient medical text fields
     static constexpr int kMaxReportSection = 20000; // one report section
     static constexpr int kMaxVitals = 30;
 

@@ -26,9 +26,9 @@ struct Payment
     QUuid visitId; // null when not linked to a visit
     qint64 amount = 0;
     PaymentMethod method = PaymentMethod::Cash;
-    QString takenBy; // server user id of the receptionist
-    QDateTime takenAt; // UTC
-    QUuid reverses;    // null unless this entry reverses another
+    QString takenBy;    // server user id of the receptionist
+    QDateTime takenAt;  // UTC
+    QUuid reverses;     // null unless this entry reverses another
     QString receiptRef; // optional reference to a receipt image (attachment id or file name)
     QString note;
     qint64 revision = 0;

@@ -27,7 +27,7 @@ struct PushOperation
 {
     QUuid opId; // client-generated, idempotency key (scoped to the clinic)
     EntityKind entity = EntityKind::Patient;
-    QUuid id; // the entity's id
+    QUuid id;                // the entity's id
     qint64 baseRevision = 0; // the server revision the edit was made on; 0 = new
     PushAction action = PushAction::Upsert;
     QStringList changedFields; // patients: data keys changed since baseRevision
@@ -63,7 +63,7 @@ struct PushResult
     qint64 revision = 0;
     qint64 sequence = 0;
     bool hasRecord = false;
-    SyncRecord record; // the server's current version (always for Conflict)
+    SyncRecord record;          // the server's current version (always for Conflict)
     QStringList conflictFields; // patient fields changed on both sides (kept server-side)
     QJsonObject conflictValues; // the client's values of those fields, as pushed
     QUuid keptAsId;             // report draft conflict: the id the client's copy got

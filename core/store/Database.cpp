@@ -37,6 +37,10 @@ constexpr int kBusyTimeoutMs = 5000;
 
 QAtomicInteger<quint64> connectionCounter;
 
+const QString kDeferredIndexesKey = QStringLiteral("deferred_indexes");
+// The schema version from which the meta key exists (the sync tables, version 3).
+constexpr int kDeferredIndexesVersion = 3;
+
 QString nativePath(const QString &path)
 {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
@@ -133,7 +137,70 @@ bool Database::openAt(const QString &filePath, int targetVersion)
         m_lastError = error;
         return false;
     }
+    // A long pull cut short (crash, quit) may have left indexes set aside: they come back
+    // now. They only speed up look-ups, so a failure here leaves the file usable and is
+    // retried at the next open.
+    if (targetVersion >= kDeferredIndexesVersion && hasDeferredIndexes()) {
+        if (begin() && restoreDeferredIndexes() && commit()) {
+            clearError();
+        } else {
+            rollback();
+            qWarning("could not restore the indexes set aside in %s: %s", qPrintable(m_filePath),
+                     qPrintable(m_lastError.message));
+            clearError();
+        }
+    }
     return true;
+}
+
+bool Database::hasDeferredIndexes() const
+{
+    return !meta(kDeferredIndexesKey).isEmpty();
+}
+
+bool Database::deferIndexes(const QStringList &names)
+{
+    const QString what = tr("set indexes aside");
+    QStringList statements = meta(kDeferredIndexesKey).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!m_lastError.ok())
+        return false;
+    QSqlQuery query(connection());
+    for (const QString &name : names) {
+        query.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?"));
+        query.addBindValue(name);
+        if (!query.exec()) {
+            fail(query.lastError(), what);
+            return false;
+        }
+        if (!query.next())
+            continue; // absent (already set aside): nothing to do
+        const QString sql = query.value(0).toString();
+        query.finish();
+        if (sql.isEmpty() || sql.contains(QLatin1Char('\n')))
+            continue; // a constraint index, or one this list cannot hold: it stays
+        if (!query.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name))) {
+            fail(query.lastError(), what);
+            return false;
+        }
+        statements.append(sql);
+    }
+    return setMeta(kDeferredIndexesKey, statements.join(QLatin1Char('\n')));
+}
+
+bool Database::restoreDeferredIndexes()
+{
+    const QString what = tr("rebuild the indexes set aside");
+    const QStringList statements = meta(kDeferredIndexesKey).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!m_lastError.ok())
+        return false;
+    QSqlQuery query(connection());
+    for (const QString &sql : statements) {
+        if (!query.exec(sql)) {
+            fail(query.lastError(), what);
+            return false;
+        }
+    }
+    return setMeta(kDeferredIndexesKey, QStringLiteral(""));
 }
 
 bool Database::checkFolderAndHeader()

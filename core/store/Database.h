@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 
 namespace medora {
 
@@ -68,6 +69,15 @@ public:
     bool beginBulkJournal();
     void endBulkJournal();
     QString journalMode() const;
+
+    // Secondary indexes a long run of writes may set aside (SyncJournal, while a large pull
+    // catches up: rows spread over an index dirty most of its pages in every commit). Inside
+    // the caller's transaction, deferIndexes() drops the named indexes that exist and keeps
+    // their CREATE statements in meta "deferred_indexes"; restoreDeferredIndexes() creates
+    // them again. A run cut short by a crash gets them back at the next open().
+    bool deferIndexes(const QStringList &names);
+    bool restoreDeferredIndexes();
+    bool hasDeferredIndexes() const;
 
     // Transactions; commit() failing rolls back and sets lastError() (a nested level is left
     // for the caller's rollback(), which must follow a failed commit()). They nest: a begin()

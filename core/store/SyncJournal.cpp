@@ -13,12 +13,18 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace medora {
@@ -40,6 +46,15 @@ constexpr int kPending = static_cast<int>(Outbox::State::Pending);
 constexpr int kUploading = static_cast<int>(Outbox::State::Uploading);
 constexpr int kError = static_cast<int>(Outbox::State::Error);
 constexpr int kScanChunk = 256;
+// Pages from this many records decode on a second thread; below, a thread costs more than
+// it saves.
+constexpr qsizetype kParallelDecodeRecords = 64;
+constexpr qsizetype kDecodeChunk = 32;
+// A pull run with at least this many records still to come sets kDeferrableIndexes aside.
+constexpr qint64 kDeferIndexesRecords = 10000;
+const QStringList kDeferrableIndexes = {QStringLiteral("patient_name_birth"), QStringLiteral("patient_phone"),
+                                        QStringLiteral("visit_patient"), QStringLiteral("report_patient"),
+                                        QStringLiteral("payment_patient")};
 // JSON around an op's data in the push body (opId, entity, id, baseRevision, changedFields).
 constexpr qint64 kOpOverheadBytes = 320;
 // A retryable refusal (something the op needs has not arrived yet) waits before its next
@@ -1083,6 +1098,14 @@ bool SyncJournal::applyPullPage(const PullPage &page)
     m_database.setCacheSizeKiB(page.hasMore ? Database::kBulkCacheSizeKiB : Database::kCacheSizeKiB);
     m_database.setWalCheckpointPages(page.hasMore ? Database::kBulkWalCheckpointPages
                                                   : Database::kWalCheckpointPages);
+    // A large catch-up (a first pull, a resync) sets the indexes keyed by names, phones and
+    // patient ids aside until the feed is nearly read: their random inserts would otherwise
+    // dirty most of their pages in every commit, tripling what is written. They are built
+    // again, one sort each, in the transaction of the page that ends the run (or at the next
+    // open, should the run be cut short); meanwhile duplicate checks scan the table.
+    const bool bulkRun = page.hasMore && page.serverSequence - page.next >= kDeferIndexesRecords;
+    if (bulkRun && !m_database.deferIndexes(kDeferrableIndexes))
+        return abandon();
 
     SyncRecordWriter writer(m_database);
     writer.setPullEpoch(epoch);
@@ -1117,14 +1140,57 @@ bool SyncJournal::applyPullPage(const PullPage &page)
     ownEntry.prepare(QStringLiteral(
         "SELECT 1 FROM outbox WHERE entity = ? AND local_id = ? AND range_last IS NULL LIMIT 1"));
 
-    for (const SyncRecord &record : page.changes) {
+    // Decoding (EntityJson) is about a fifth of a page's work and needs no database: on a
+    // large page a second thread decodes the records ahead of the writes, so the two halves
+    // overlap on a machine with two cores. Small pages decode as they go.
+    const qsizetype count = page.changes.size();
+    std::vector<SyncRecordWriter::Decoded> decoded(static_cast<size_t>(count));
+    const bool parallel = count >= kParallelDecodeRecords && QThread::idealThreadCount() > 1;
+    std::mutex mutex;
+    std::condition_variable progressed;
+    qsizetype decodedCount = 0; // guarded by mutex
+    std::atomic<bool> stop{false};
+    std::thread decoder;
+    if (parallel) {
+        decoder = std::thread([&] {
+            for (qsizetype i = 0; i < count && !stop.load(std::memory_order_relaxed); ++i) {
+                SyncRecordWriter::decode(page.changes[i], &decoded[size_t(i)]);
+                if ((i + 1) % kDecodeChunk == 0 || i + 1 == count) {
+                    {
+                        std::lock_guard<std::mutex> lock(mutex);
+                        decodedCount = i + 1;
+                    }
+                    progressed.notify_one();
+                }
+            }
+        });
+    }
+    const auto joinDecoder = qScopeGuard([&] {
+        stop = true;
+        if (decoder.joinable())
+            decoder.join();
+    });
+    qsizetype known = 0;
+    const auto decodedAt = [&](qsizetype i) -> const SyncRecordWriter::Decoded & {
+        if (!parallel) {
+            SyncRecordWriter::decode(page.changes[i], &decoded[size_t(i)]);
+        } else if (known <= i) {
+            std::unique_lock<std::mutex> lock(mutex);
+            progressed.wait(lock, [&] { return decodedCount > i; });
+            known = decodedCount;
+        }
+        return decoded[size_t(i)];
+    };
+
+    for (qsizetype i = 0; i < count; ++i) {
+        const SyncRecord &record = page.changes[i];
         QHash<QUuid, SyncRecordWriter::LocalRow> &rows = local[static_cast<int>(record.entity)];
         const auto found = rows.find(record.id);
         if (found == rows.end()) {
             if (record.deleted)
                 continue; // a tombstone of a row never seen here
             qint64 localId = 0;
-            if (!writer.write(record, 0, SyncState::Synced, &localId))
+            if (!writer.write(record, decodedAt(i), 0, SyncState::Synced, &localId))
                 return abandon();
             rows.insert(record.id, {localId, record.revision, SyncState::Synced, false});
             continue;
@@ -1148,13 +1214,15 @@ bool SyncJournal::applyPullPage(const PullPage &page)
             continue;
         }
         const SyncState state = row.state == SyncState::Conflict ? SyncState::Conflict : SyncState::Synced;
-        if (!writer.write(record, row.localId, state))
+        if (!writer.write(record, decodedAt(i), row.localId, state))
             return abandon();
         row.revision = record.revision;
         row.state = state;
         row.deleted = record.deleted;
     }
 
+    if (!bulkRun && m_database.hasDeferredIndexes() && !m_database.restoreDeferredIndexes())
+        return abandon();
     if (!writer.finish() || !m_database.setMeta(kCursor, QString::number(databaseChanged ? 0 : page.next)) ||
         (!page.databaseId.isEmpty() && !m_database.setMeta(kDatabaseId, page.databaseId)) ||
         !m_database.commit())

@@ -159,43 +159,66 @@ bool SyncRecordWriter::finish()
     return true;
 }
 
+void SyncRecordWriter::decode(const SyncRecord &record, Decoded *decoded)
+{
+    decoded->errors.clear();
+    decoded->ok = false;
+    if (record.deleted)
+        return;
+    switch (record.entity) {
+    case EntityKind::Patient:
+        decoded->ok = EntityJson::fromJson(record.data, &decoded->patient, &decoded->errors);
+        if (decoded->ok)
+            decoded->nameKey = PatientStore::nameKey(decoded->patient.lastName, decoded->patient.firstName,
+                                                     decoded->patient.fatherName);
+        break;
+    case EntityKind::Visit:
+        decoded->ok = EntityJson::fromJson(record.data, &decoded->visit, &decoded->errors);
+        break;
+    case EntityKind::Report:
+        decoded->ok = EntityJson::fromJson(record.data, &decoded->report, &decoded->errors);
+        break;
+    case EntityKind::Payment:
+        decoded->ok = EntityJson::fromJson(record.data, &decoded->payment, &decoded->errors);
+        break;
+    }
+}
+
 bool SyncRecordWriter::write(const SyncRecord &record, qint64 localId, SyncState state,
                              qint64 *writtenLocalId)
+{
+    Decoded decoded;
+    decode(record, &decoded);
+    return write(record, decoded, localId, state, writtenLocalId);
+}
+
+bool SyncRecordWriter::write(const SyncRecord &record, const Decoded &decoded, qint64 localId,
+                             SyncState state, qint64 *writtenLocalId)
 {
     if (writtenLocalId)
         *writtenLocalId = localId;
     if (record.deleted)
         return localId == 0 || tombstone(record, localId, state);
-    FieldErrors errors;
+    if (!decoded.ok)
+        return refuse(record, decoded.errors);
+    bool timeOk = false;
     switch (record.entity) {
-    case EntityKind::Patient: {
-        Patient patient;
-        if (!EntityJson::fromJson(record.data, &patient, &errors))
-            return refuse(record, errors);
-        return writePatient(record, patient, localId, state, writtenLocalId);
-    }
+    case EntityKind::Patient:
+        return writePatient(record, decoded.patient, decoded.nameKey, localId, state, writtenLocalId);
     case EntityKind::Visit: {
-        Visit visit;
-        if (!EntityJson::fromJson(record.data, &visit, &errors))
-            return refuse(record, errors);
+        Visit visit = decoded.visit;
         visit.id = record.id;
-        bool ok = false;
-        visit.updatedAt = EntityJson::timeFromText(record.updatedAt, &ok);
+        visit.updatedAt = EntityJson::timeFromText(record.updatedAt, &timeOk);
         return writeVisit(visit, localId, record.revision, state, writtenLocalId);
     }
     case EntityKind::Report: {
-        Report report;
-        if (!EntityJson::fromJson(record.data, &report, &errors))
-            return refuse(record, errors);
+        Report report = decoded.report;
         report.id = record.id;
-        bool ok = false;
-        report.updatedAt = EntityJson::timeFromText(record.updatedAt, &ok);
+        report.updatedAt = EntityJson::timeFromText(record.updatedAt, &timeOk);
         return writeReport(report, localId, record.revision, state, writtenLocalId);
     }
     case EntityKind::Payment: {
-        Payment payment;
-        if (!EntityJson::fromJson(record.data, &payment, &errors))
-            return refuse(record, errors);
+        Payment payment = decoded.payment;
         payment.id = record.id;
         return writePayment(payment, localId, record.revision, state, writtenLocalId);
     }
@@ -203,8 +226,8 @@ bool SyncRecordWriter::write(const SyncRecord &record, qint64 localId, SyncState
     return false;
 }
 
-bool SyncRecordWriter::writePatient(const SyncRecord &record, const Patient &patient, qint64 localId,
-                                    SyncState state, qint64 *writtenLocalId)
+bool SyncRecordWriter::writePatient(const SyncRecord &record, const Patient &patient, const QString &nameKey,
+                                    qint64 localId, SyncState state, qint64 *writtenLocalId)
 {
     const QString what = tr("save a patient from the server");
     qint64 changeSeq = 0;
@@ -212,7 +235,6 @@ bool SyncRecordWriter::writePatient(const SyncRecord &record, const Patient &pat
         return false;
     bool ok = false;
     const QDateTime updatedAt = EntityJson::timeFromText(record.updatedAt, &ok);
-    const QString nameKey = PatientStore::nameKey(patient.lastName, patient.firstName, patient.fatherName);
 
     const auto bindData = [&](PreparedStatement &query, int &i, const QString &number) {
         query.bindText(i++, number);

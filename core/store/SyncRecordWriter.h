@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/FieldError.h"
 #include "domain/Patient.h"
 #include "domain/Payment.h"
 #include "domain/Report.h"
@@ -48,10 +49,28 @@ public:
     bool findRows(EntityKind entity, const QList<QUuid> &ids, QHash<QUuid, LocalRow> *rows);
     bool findRow(EntityKind entity, const QUuid &id, LocalRow *row);
 
+    // A record's data decoded (EntityJson) into its kind's struct, and a patient's name key.
+    // decode() touches no database and no shared state, so a page's records can be decoded
+    // on another thread while this one writes.
+    struct Decoded
+    {
+        bool ok = false;
+        FieldErrors errors;
+        Patient patient;
+        QString nameKey;
+        Visit visit;
+        Report report;
+        Payment payment;
+    };
+    static void decode(const SyncRecord &record, Decoded *decoded);
+
     // Writes `record` into the row `localId` (0: a new row) with the record's revision and
     // `state`. A tombstone marks an existing row deleted (and is ignored for a row this store
     // never had). Data the sync format refuses fails with an error naming the record.
     bool write(const SyncRecord &record, qint64 localId, SyncState state, qint64 *writtenLocalId = nullptr);
+    // The same with the record decoded beforehand (ignored for a tombstone).
+    bool write(const SyncRecord &record, const Decoded &decoded, qint64 localId, SyncState state,
+               qint64 *writtenLocalId = nullptr);
     // The same with data already decoded (a report draft copy the server kept, say).
     bool writeReport(const Report &report, qint64 localId, qint64 revision, SyncState state,
                      qint64 *writtenLocalId = nullptr);
@@ -83,8 +102,8 @@ private:
         kSlotCount = kSetRevision + 4,
     };
 
-    bool writePatient(const SyncRecord &record, const Patient &patient, qint64 localId, SyncState state,
-                      qint64 *writtenLocalId);
+    bool writePatient(const SyncRecord &record, const Patient &patient, const QString &nameKey,
+                      qint64 localId, SyncState state, qint64 *writtenLocalId);
     bool writeVisit(const Visit &visit, qint64 localId, qint64 revision, SyncState state,
                     qint64 *writtenLocalId);
     bool writePayment(const Payment &payment, qint64 localId, qint64 revision, SyncState state,

@@ -48,6 +48,54 @@ QByteArray chainHash(const QByteArray &previousHash, qint64 sequence, const QStr
     return Sodium::sha256Hex(previousHash + canonicalJson(sequence, at, entry));
 }
 
+// Printable ASCII without quotes or backslashes: what JSON prints exactly as it is.
+bool isPlainText(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u > 0x7e || u == u'"' || u == u'\\')
+            return false;
+    }
+    return true;
+}
+
+void appendPlain(QByteArray &out, const char *key, const QString &value)
+{
+    out += key;
+    out += value.toLatin1();
+    out += '"';
+}
+
+// The bytes canonicalJson() makes, written directly when every text field is plain (the
+// usual case for a batch of sync events): the keys in QJsonObject's sorted order, compact.
+// Anything else takes canonicalJson() itself. verify() recomputes with canonicalJson(), so a
+// difference could not go unnoticed (the sync tests verify the chain after batches).
+QByteArray batchChainHash(const QByteArray &previousHash, qint64 sequence, const QString &at,
+                          const AuditEntry &entry)
+{
+    for (const QString *text : {&at, &entry.clinicId, &entry.actorUserId, &entry.actorLogin, &entry.action,
+                                &entry.targetType, &entry.targetId, &entry.clientAddress}) {
+        if (!isPlainText(*text))
+            return chainHash(previousHash, sequence, at, entry);
+    }
+    QByteArray out = previousHash;
+    out.reserve(previousHash.size() + 512);
+    appendPlain(out, "{\"action\":\"", entry.action);
+    appendPlain(out, ",\"actorLogin\":\"", entry.actorLogin);
+    appendPlain(out, ",\"actorUserId\":\"", entry.actorUserId);
+    appendPlain(out, ",\"at\":\"", at);
+    appendPlain(out, ",\"clientAddress\":\"", entry.clientAddress);
+    appendPlain(out, ",\"clinicId\":\"", entry.clinicId);
+    out += ",\"details\":";
+    out += QJsonDocument(entry.details).toJson(QJsonDocument::Compact);
+    out += ",\"sequence\":";
+    out += QByteArray::number(sequence);
+    appendPlain(out, ",\"targetId\":\"", entry.targetId);
+    appendPlain(out, ",\"targetType\":\"", entry.targetType);
+    out += '}';
+    return Sodium::sha256Hex(out);
+}
+
 // QSQLITE binds a null QString as NULL; the columns are NOT NULL with '' for "none".
 QString notNull(const QString &text)
 {
@@ -170,7 +218,7 @@ bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QSt
         ++sequence;
         AuditEntry stored = entry;
         stored.actorLogin = stored.actorLogin.left(kMaxActorLogin);
-        const QByteArray hash = chainHash(previousHash, sequence, at, stored);
+        const QByteArray hash = batchChainHash(previousHash, sequence, at, stored);
         insert.bindValue(0, sequence);
         insert.bindValue(1, at);
         insert.bindValue(2, now.toMSecsSinceEpoch());

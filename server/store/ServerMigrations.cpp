@@ -93,7 +93,9 @@ QList<ServerMigrations::Step> buildSteps()
 
     // Sync (docs/sync.md): one row per synced entity holding its newest revision as canonical
     // JSON text, so a pull page is one range scan of (clinic_id, sequence) whose rows are
-    // copied into the answer as they are. Typed columns hold what rules look up by.
+    // copied into the answer as they are. Typed columns hold what rules look up by. (The
+    // entity CHECK is a chain of ORs: SQLite evaluates IN (...) through a temporary table
+    // on every insert.)
     ServerMigrations::Step sync;
     sync.version = 3;
     sync.description = QStringLiteral("sync feed: records, clinic feed positions, op results, conflicts");
@@ -109,26 +111,29 @@ QList<ServerMigrations::Step> buildSteps()
                        " clinic_id TEXT PRIMARY KEY REFERENCES clinics(id),"
                        " last_sequence BIGINT NOT NULL DEFAULT 0,"
                        " horizon BIGINT NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE sync_record ("
-                       " clinic_id TEXT NOT NULL REFERENCES clinics(id),"
-                       " entity TEXT NOT NULL CHECK (entity IN ('patient', 'visit', 'report', 'payment')),"
-                       " id TEXT NOT NULL,"
-                       " revision BIGINT NOT NULL,"
-                       " sequence BIGINT NOT NULL,"
-                       " deleted INTEGER NOT NULL DEFAULT 0,"
-                       " updated_at TEXT NOT NULL,"
-                       " updated_at_ms BIGINT NOT NULL,"
-                       " updated_by TEXT NOT NULL,"
-                       " data TEXT NOT NULL,"
-                       " field_revisions TEXT,"
-                       " patient_id TEXT,"
-                       " visit_id TEXT,"
-                       " ref_id TEXT,"
-                       " status TEXT,"
-                       " author_id TEXT,"
-                       " PRIMARY KEY (clinic_id, entity, id))"),
+        QStringLiteral(
+            "CREATE TABLE sync_record ("
+            " clinic_id TEXT NOT NULL REFERENCES clinics(id),"
+            " entity TEXT NOT NULL CHECK (entity = 'patient' OR entity = 'visit' OR entity = 'report' OR"
+            "   entity = 'payment'),"
+            " id TEXT NOT NULL,"
+            " revision BIGINT NOT NULL,"
+            " sequence BIGINT NOT NULL,"
+            " deleted INTEGER NOT NULL DEFAULT 0,"
+            " updated_at TEXT NOT NULL,"
+            " updated_at_ms BIGINT NOT NULL,"
+            " updated_by TEXT NOT NULL,"
+            " data TEXT NOT NULL,"
+            " field_revisions TEXT,"
+            " patient_id TEXT,"
+            " visit_id TEXT,"
+            " ref_id TEXT,"
+            " status TEXT,"
+            " author_id TEXT,"
+            " PRIMARY KEY (clinic_id, entity, id))"),
         QStringLiteral("CREATE UNIQUE INDEX sync_record_feed ON sync_record (clinic_id, sequence)"),
-        QStringLiteral("CREATE INDEX sync_record_by_ref ON sync_record (clinic_id, ref_id)"),
+        QStringLiteral(
+            "CREATE INDEX sync_record_by_ref ON sync_record (clinic_id, ref_id) WHERE ref_id IS NOT NULL"),
         QStringLiteral("CREATE TABLE sync_op ("
                        " clinic_id TEXT NOT NULL,"
                        " op_id TEXT NOT NULL,"

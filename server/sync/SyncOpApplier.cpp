@@ -73,7 +73,8 @@ void fillReportColumns(SyncRow &row, const Report &report)
 
 } // namespace
 
-SyncOpApplier::SyncOpApplier(SyncStore &store, const Actor &actor, const QString &deviceId, qint64 lastSequence)
+SyncOpApplier::SyncOpApplier(SyncStore &store, const Actor &actor, const QString &deviceId,
+                             qint64 lastSequence)
     : m_store(store), m_actor(actor), m_deviceId(deviceId), m_lastSequence(lastSequence)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -86,10 +87,18 @@ QUuid SyncOpApplier::keptDraftId(const QUuid &opId)
     return QUuid::createUuidV5(kKeptDraftNamespace, opId.toRfc4122());
 }
 
-bool SyncOpApplier::apply(const PushOperation &op, PushResult *result, QString *error)
+bool SyncOpApplier::apply(const PushOperation &op, PushResult *result, QByteArray *recordData, QString *error)
 {
     *result = PushResult();
     result->opId = op.opId;
+    m_recordData.clear();
+    const bool ok = applyOp(op, result, error);
+    *recordData = m_recordData;
+    return ok;
+}
+
+bool SyncOpApplier::applyOp(const PushOperation &op, PushResult *result, QString *error)
+{
     if (!mayWrite(m_actor.role, op.entity)) {
         reject(QStringLiteral("forbidden"), QStringLiteral("Only doctors write visit reports."), QString(),
                false, std::nullopt, result);
@@ -125,7 +134,7 @@ bool SyncOpApplier::applyDelete(const PushOperation &op, const std::optional<Syn
         return true;
     }
     if (current && current->deleted) {
-        applied(*current, QJsonObject(), result);
+        applied(*current, result);
         return true;
     }
     if (op.entity == EntityKind::Report && current) {
@@ -151,7 +160,7 @@ bool SyncOpApplier::applyDelete(const PushOperation &op, const std::optional<Syn
         return false;
     if (op.entity == EntityKind::Patient)
         audit(QStringLiteral("patient.delete"), QStringLiteral("patient"), row.id, QJsonObject());
-    applied(row, QJsonObject(), result);
+    applied(row, result);
     return true;
 }
 
@@ -174,12 +183,13 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
     if (!current) {
         SyncRow row = newRow(EntityKind::Patient, op.id);
         row.data = canonical(incoming);
-        row.fieldRevisions = canonical(PatientMerge::initialFieldRevisions(1));
+        static const QByteArray firstRevisions = canonical(PatientMerge::initialFieldRevisions(1));
+        row.fieldRevisions = firstRevisions;
         if (!write(row, current, error))
             return false;
         audit(QStringLiteral("patient.create"), QStringLiteral("patient"), row.id,
               {{QStringLiteral("fields"), filledMergeFields(incoming)}});
-        applied(row, incoming, result);
+        applied(row, result);
         return true;
     }
 
@@ -188,7 +198,6 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
         PatientMerge::merge(server, parseObject(current->fieldRevisions), current->revision, incoming,
                             op.baseRevision, op.changedFields);
     SyncRow row = *current;
-    QJsonObject data = server;
     if (!merge.applied.isEmpty()) {
         // Each side's fields are valid alone; the merged whole is checked once more.
         Patient merged;
@@ -201,8 +210,7 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
                    first.field, false, current, result);
             return true;
         }
-        data = EntityJson::toJson(merged);
-        row.data = canonical(data);
+        row.data = canonical(EntityJson::toJson(merged));
         row.fieldRevisions = canonical(merge.fieldRevisions);
         if (!write(row, current, error))
             return false;
@@ -216,13 +224,12 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
         result->firstStatus = PushStatus::Conflict;
         result->revision = row.revision;
         result->sequence = row.sequence;
-        result->hasRecord = true;
-        result->record = recordOf(row, data);
+        setRecord(row, result);
         result->conflictFields = merge.conflicts;
         result->conflictValues = merge.clientValues;
         return true;
     }
-    applied(row, data, result);
+    applied(row, result);
     return true;
 }
 
@@ -250,7 +257,7 @@ bool SyncOpApplier::applyVisit(const PushOperation &op, const std::optional<Sync
     const QJsonObject incoming = EntityJson::toJson(visit);
     const QByteArray text = canonical(incoming);
     if (current && current->data == text) {
-        applied(*current, incoming, result);
+        applied(*current, result);
         return true;
     }
     // Last write to the server wins, whole record.
@@ -260,7 +267,7 @@ bool SyncOpApplier::applyVisit(const PushOperation &op, const std::optional<Sync
     row.status = EntityJson::visitStatusName(visit.status);
     if (!write(row, current, error))
         return false;
-    applied(row, incoming, result);
+    applied(row, result);
     return true;
 }
 
@@ -283,7 +290,7 @@ bool SyncOpApplier::applyReport(const PushOperation &op, const std::optional<Syn
     const QByteArray text = canonical(incoming);
     if (current && current->status == kSigned) {
         if (current->data == text) {
-            applied(*current, incoming, result);
+            applied(*current, result);
             return true;
         }
         reject(QStringLiteral("signed_report_immutable"),
@@ -323,7 +330,7 @@ bool SyncOpApplier::applyReport(const PushOperation &op, const std::optional<Syn
         }
     }
     if (current && current->data == text) {
-        applied(*current, incoming, result);
+        applied(*current, result);
         return true;
     }
     const bool signs = report.status == ReportStatus::Signed;
@@ -336,7 +343,7 @@ bool SyncOpApplier::applyReport(const PushOperation &op, const std::optional<Syn
         if (signs)
             audit(QStringLiteral("report.sign"), QStringLiteral("report"), row.id,
                   {{QStringLiteral("visitId"), row.visitId}});
-        applied(row, incoming, result);
+        applied(row, result);
         return true;
     }
 
@@ -363,8 +370,7 @@ bool SyncOpApplier::applyReport(const PushOperation &op, const std::optional<Syn
     result->firstStatus = PushStatus::Conflict;
     result->revision = current->revision;
     result->sequence = current->sequence;
-    result->hasRecord = true;
-    result->record = recordOf(*current);
+    setRecord(*current, result);
     result->keptAsId = keptId;
     return true;
 }
@@ -383,7 +389,7 @@ bool SyncOpApplier::applyPayment(const PushOperation &op, const std::optional<Sy
     const QByteArray text = canonical(incoming);
     if (current) {
         if (current->data == text) {
-            applied(*current, incoming, result);
+            applied(*current, result);
             return true;
         }
         reject(QStringLiteral("payment_immutable"),
@@ -447,7 +453,7 @@ bool SyncOpApplier::applyPayment(const PushOperation &op, const std::optional<Sy
     row.refId = uuidOrEmpty(payment.reverses);
     if (!write(row, current, error))
         return false;
-    applied(row, incoming, result);
+    applied(row, result);
     return true;
 }
 
@@ -548,18 +554,17 @@ bool SyncOpApplier::recordConflict(const PushOperation &op, const SyncRow &serve
     return true;
 }
 
-void SyncOpApplier::applied(const SyncRow &row, const QJsonObject &data, PushResult *result) const
+void SyncOpApplier::applied(const SyncRow &row, PushResult *result)
 {
     result->status = PushStatus::Applied;
     result->firstStatus = PushStatus::Applied;
     result->revision = row.revision;
     result->sequence = row.sequence;
-    result->hasRecord = true;
-    result->record = recordOf(row, data);
+    setRecord(row, result);
 }
 
 void SyncOpApplier::reject(const QString &code, const QString &message, const QString &field, bool retryable,
-                           const std::optional<SyncRow> &current, PushResult *result) const
+                           const std::optional<SyncRow> &current, PushResult *result)
 {
     result->status = PushStatus::Rejected;
     result->firstStatus = PushStatus::Rejected;
@@ -567,14 +572,14 @@ void SyncOpApplier::reject(const QString &code, const QString &message, const QS
     result->reasonMessage = message;
     result->reasonField = field;
     result->retryable = retryable;
-    result->hasRecord = current.has_value();
     if (current)
-        result->record = recordOf(*current);
+        setRecord(*current, result);
 }
 
-SyncRecord SyncOpApplier::recordOf(const SyncRow &row, const QJsonObject &data)
+void SyncOpApplier::setRecord(const SyncRow &row, PushResult *result)
 {
-    SyncRecord record;
+    result->hasRecord = true;
+    SyncRecord &record = result->record;
     record.entity = row.entity;
     record.id = QUuid::fromString(row.id);
     record.revision = row.revision;
@@ -582,14 +587,8 @@ SyncRecord SyncOpApplier::recordOf(const SyncRow &row, const QJsonObject &data)
     record.deleted = row.deleted;
     record.updatedAt = row.updatedAt;
     record.updatedBy = row.updatedBy;
-    if (!row.deleted)
-        record.data = data;
-    return record;
-}
-
-SyncRecord SyncOpApplier::recordOf(const SyncRow &row)
-{
-    return recordOf(row, row.deleted ? QJsonObject() : parseObject(row.data));
+    record.data = QJsonObject();
+    m_recordData = row.deleted || row.data.isEmpty() ? QByteArrayLiteral("{}") : row.data;
 }
 
 } // namespace medora::server

@@ -24,9 +24,11 @@ public:
     // `lastSequence`: the clinic feed's newest sequence when the batch began.
     SyncOpApplier(SyncStore &store, const Actor &actor, const QString &deviceId, qint64 lastSequence);
 
-    // Fills `result` (its opId included). False only when the database failed (`error`): the
-    // caller then rolls back whatever the op wrote.
-    bool apply(const PushOperation &op, PushResult *result, QString *error);
+    // Fills `result` (its opId included). Its record's data stays empty: `recordData` gets the
+    // stored JSON text of it instead, to be written into the answer without another encode.
+    // False only when the database failed (`error`): the caller then rolls back whatever the
+    // op wrote.
+    bool apply(const PushOperation &op, PushResult *result, QByteArray *recordData, QString *error);
 
     qint64 lastSequence() const { return m_lastSequence; }
 
@@ -49,6 +51,7 @@ public:
     static QUuid keptDraftId(const QUuid &opId);
 
 private:
+    bool applyOp(const PushOperation &op, PushResult *result, QString *error);
     bool applyPatient(const PushOperation &op, const std::optional<SyncRow> &current, PushResult *result,
                       QString *error);
     bool applyVisit(const PushOperation &op, const std::optional<SyncRow> &current, PushResult *result,
@@ -76,11 +79,10 @@ private:
                         const QJsonObject &serverValues, const QJsonObject &clientValues,
                         const QUuid &keptAsId, QString *error);
 
-    void applied(const SyncRow &row, const QJsonObject &data, PushResult *result) const;
+    void applied(const SyncRow &row, PushResult *result);
     void reject(const QString &code, const QString &message, const QString &field, bool retryable,
-                const std::optional<SyncRow> &current, PushResult *result) const;
-    static SyncRecord recordOf(const SyncRow &row, const QJsonObject &data);
-    static SyncRecord recordOf(const SyncRow &row);
+                const std::optional<SyncRow> &current, PushResult *result);
+    void setRecord(const SyncRow &row, PushResult *result);
 
     SyncStore &m_store;
     const Actor &m_actor;
@@ -89,6 +91,7 @@ private:
     QString m_now;
     qint64 m_nowMs = 0;
     QList<AuditEntry> m_auditEntries;
+    QByteArray m_recordData; // of the op being applied
 };
 
 } // namespace medora::server

@@ -29,9 +29,90 @@ QString idText(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-QByteArray encode(const PushResult &result)
+void appendJsonString(QByteArray &out, const QByteArray &utf8)
 {
-    return QJsonDocument(SyncProtocol::encodeResult(result)).toJson(QJsonDocument::Compact);
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+const QByteArray &entityName(EntityKind entity)
+{
+    static const QByteArray names[] = {QByteArrayLiteral("patient"), QByteArrayLiteral("visit"),
+                                       QByteArrayLiteral("report"), QByteArrayLiteral("payment")};
+    return names[static_cast<int>(entity)];
+}
+
+// {"entity","id","revision","sequence","deleted","updatedAt","updatedBy","data"} with `data`
+// as given (stored JSON text).
+void appendRecordFields(QByteArray &out, EntityKind entity, const QByteArray &id, qint64 revision,
+                        qint64 sequence, bool deleted, const QByteArray &updatedAt,
+                        const QByteArray &updatedBy, const QByteArray &data)
+{
+    out += "{\"entity\":\"";
+    out += entityName(entity);
+    out += "\",\"id\":";
+    appendJsonString(out, id);
+    out += ",\"revision\":";
+    out += QByteArray::number(revision);
+    out += ",\"sequence\":";
+    out += QByteArray::number(sequence);
+    out += deleted ? ",\"deleted\":true" : ",\"deleted\":false";
+    out += ",\"updatedAt\":";
+    appendJsonString(out, updatedAt);
+    out += ",\"updatedBy\":";
+    appendJsonString(out, updatedBy);
+    out += ",\"data\":";
+    out += deleted || data.isEmpty() ? QByteArrayLiteral("{}") : data;
+    out += '}';
+}
+
+QByteArray encode(const PushResult &result, const QByteArray &recordData = QByteArray())
+{
+    if (result.status == PushStatus::Applied && result.hasRecord) {
+        // The common answer, written directly: most of a push's cost would otherwise be
+        // building and printing JSON objects around data that is already JSON text.
+        const SyncRecord &record = result.record;
+        QByteArray out;
+        out.reserve(recordData.size() + 320);
+        out += "{\"opId\":";
+        appendJsonString(out, result.opId.toByteArray(QUuid::WithoutBraces));
+        out += ",\"status\":\"applied\",\"revision\":";
+        out += QByteArray::number(result.revision);
+        out += ",\"sequence\":";
+        out += QByteArray::number(result.sequence);
+        out += ",\"record\":";
+        appendRecordFields(out, record.entity, record.id.toByteArray(QUuid::WithoutBraces), record.revision,
+                           record.sequence, record.deleted, record.updatedAt.toUtf8(),
+                           record.updatedBy.toUtf8(), recordData);
+        out += '}';
+        return out;
+    }
+
+    QByteArray text = QJsonDocument(SyncProtocol::encodeResult(result)).toJson(QJsonDocument::Compact);
+    if (result.hasRecord && !recordData.isEmpty()) {
+        // The record was encoded with empty data ("data" sorts first among its keys); its
+        // stored text goes in as it is. Quotes inside JSON strings are escaped, so this
+        // pattern only matches the key itself.
+        static const QByteArray emptyData = QByteArrayLiteral("\"record\":{\"data\":{}");
+        const qsizetype at = text.indexOf(emptyData);
+        if (at >= 0)
+            text.replace(at + emptyData.size() - 2, 2, recordData);
+    }
+    return text;
 }
 
 // Answers that must not be replayed: a retryable rejection is worth retrying with the same op.
@@ -62,47 +143,10 @@ QByteArray duplicateOf(const QByteArray &first)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-void appendJsonString(QByteArray &out, const QByteArray &utf8)
-{
-    out += '"';
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 void appendRecord(QByteArray &out, const FeedRow &row)
 {
-    static const QByteArray names[] = {QByteArrayLiteral("patient"), QByteArrayLiteral("visit"),
-                                       QByteArrayLiteral("report"), QByteArrayLiteral("payment")};
-    out += "{\"entity\":\"";
-    out += names[static_cast<int>(row.entity)];
-    out += "\",\"id\":";
-    appendJsonString(out, row.id);
-    out += ",\"revision\":";
-    out += QByteArray::number(row.revision);
-    out += ",\"sequence\":";
-    out += QByteArray::number(row.sequence);
-    out += row.deleted ? ",\"deleted\":true" : ",\"deleted\":false";
-    out += ",\"updatedAt\":";
-    appendJsonString(out, row.updatedAt);
-    out += ",\"updatedBy\":";
-    appendJsonString(out, row.updatedBy);
-    out += ",\"data\":";
-    // Stored as a canonical JSON object written by the server itself.
-    out += row.deleted || row.data.isEmpty() ? QByteArrayLiteral("{}") : row.data;
-    out += '}';
+    appendRecordFields(out, row.entity, row.id, row.revision, row.sequence, row.deleted, row.updatedAt,
+                       row.updatedBy, row.data);
 }
 
 } // namespace
@@ -170,12 +214,20 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
                 return false;
             SyncOpApplier applier(m_store, actor, request.deviceId, state.lastSequence);
             batch.results.reserve(request.ops.size());
-            for (const PushOperation &op : request.ops) {
-                const QString opId = idText(op.opId);
+            // Op ids are unique within a push (the decoder refuses twins): one query finds
+            // every op answered before.
+            QStringList opIds;
+            opIds.reserve(request.ops.size());
+            for (const PushOperation &op : request.ops)
+                opIds.append(idText(op.opId));
+            QHash<QString, StoredOp> answered;
+            if (!m_store.opResults(actor.clinicId, opIds, &answered, &failure))
+                return false;
+            for (qsizetype index = 0; index < request.ops.size(); ++index) {
+                const PushOperation &op = request.ops.at(index);
+                const QString &opId = opIds.at(index);
                 const QString entityId = idText(op.id);
-                StoredOp stored;
-                if (!m_store.opResult(actor.clinicId, opId, &stored, &failure))
-                    return false;
+                const StoredOp stored = answered.value(opId);
                 if (!stored.result.isEmpty()) {
                     if (stored.entity == SyncEntity::name(op.entity) && stored.entityId == entityId) {
                         batch.results.append(duplicateOf(stored.result));
@@ -190,13 +242,14 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
                 // A savepoint per op: an op that fails half-way takes back only its own writes.
                 const SyncOpApplier::Mark mark = applier.mark();
                 PushResult result;
+                QByteArray recordData;
                 QByteArray text;
                 QString opFailure;
                 bool ok = savepoint(QStringLiteral("SAVEPOINT sync_op"), &opFailure);
                 if (ok) {
-                    ok = applier.apply(op, &result, &opFailure);
+                    ok = applier.apply(op, &result, &recordData, &opFailure);
                     if (ok) {
-                        text = encode(result);
+                        text = encode(result, recordData);
                         ok = !isFinal(result) ||
                              m_store.storeOpResult(actor.clinicId, opId, op.entity, entityId, actor.userId,
                                                    request.deviceId, text, &opFailure);
@@ -213,9 +266,9 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
                                                  {{QStringLiteral("clinicId"), actor.clinicId},
                                                   {QStringLiteral("entity"), SyncEntity::name(op.entity)},
                                                   {QStringLiteral("error"), opFailure}});
-                    text = encode(failedOp(op.opId, QStringLiteral("internal_error"),
-                                           QStringLiteral("The server could not apply this operation; retry later."),
-                                           true));
+                    text = encode(failedOp(
+                        op.opId, QStringLiteral("internal_error"),
+                        QStringLiteral("The server could not apply this operation; retry later."), true));
                 }
                 batch.results.append(text);
             }
@@ -228,9 +281,9 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
         },
         &failure);
     if (!committed) {
-        JsonLogger::instance().error(QStringLiteral("sync.push_failed"),
-                                     {{QStringLiteral("clinicId"), actor.clinicId},
-                                      {QStringLiteral("error"), failure}});
+        JsonLogger::instance().error(
+            QStringLiteral("sync.push_failed"),
+            {{QStringLiteral("clinicId"), actor.clinicId}, {QStringLiteral("error"), failure}});
         return internalError();
     }
     if (moved && m_notifier)

@@ -248,23 +248,34 @@ bool SyncStore::isReversed(const QString &clinicId, const QString &paymentId, bo
     return true;
 }
 
-bool SyncStore::opResult(const QString &clinicId, const QString &opId, StoredOp *op, QString *error)
+bool SyncStore::opResults(const QString &clinicId, const QStringList &opIds, QHash<QString, StoredOp> *ops,
+                          QString *error)
 {
-    *op = StoredOp();
+    ops->clear();
+    if (opIds.isEmpty())
+        return true;
+    QString placeholders = QStringLiteral("?");
+    for (qsizetype i = 1; i < opIds.size(); ++i)
+        placeholders += QStringLiteral(", ?");
     QSqlQuery *query = statement(
         m_database,
-        QStringLiteral("SELECT result, entity, entity_id FROM sync_op WHERE clinic_id = ? AND op_id = ?"),
+        QStringLiteral("SELECT op_id, result, entity, entity_id FROM sync_op WHERE clinic_id = ? AND "
+                       "op_id IN (%1)")
+            .arg(placeholders),
         error);
     if (!query)
         return false;
     query->bindValue(0, clinicId);
-    query->bindValue(1, opId);
+    for (qsizetype i = 0; i < opIds.size(); ++i)
+        query->bindValue(int(i + 1), opIds.at(i));
     if (!run(query, error))
         return false;
-    if (query->next()) {
-        op->result = query->value(0).toString().toUtf8();
-        op->entity = query->value(1).toString();
-        op->entityId = query->value(2).toString();
+    while (query->next()) {
+        StoredOp op;
+        op.result = query->value(1).toString().toUtf8();
+        op.entity = query->value(2).toString();
+        op.entityId = query->value(3).toString();
+        ops->insert(query->value(0).toString(), op);
     }
     query->finish();
     return true;

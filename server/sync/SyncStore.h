@@ -3,8 +3,10 @@
 #include "domain/SyncEntity.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -106,8 +108,9 @@ public:
     // Whether a live (not deleted) payment reverses `paymentId`.
     bool isReversed(const QString &clinicId, const QString &paymentId, bool *reversed, QString *error);
 
-    // The stored first answer to an op; `op->result` is empty when the op was never answered.
-    bool opResult(const QString &clinicId, const QString &opId, StoredOp *op, QString *error);
+    // The stored first answers of those of `opIds` that were answered before, by op id.
+    bool opResults(const QString &clinicId, const QStringList &opIds, QHash<QString, StoredOp> *ops,
+                   QString *error);
     bool storeOpResult(const QString &clinicId, const QString &opId, EntityKind entity,
                        const QString &entityId, const QString &userId, const QString &deviceId,
                        const QByteArray &result, QString *error);

@@ -424,7 +424,7 @@ int main(int argc, char **argv)
         die(QStringLiteral("push round failed: %1 (%2 pending)")
                 .arg(pushRound.failure)
                 .arg(a->counts().pendingOps));
-    const double pushSeconds = double(pushDoneMs > 0 ? pushDoneMs : pushRound.elapsedMs) / 1000.0;
+    const double pushSeconds = (pushDoneMs > 0 ? double(pushDoneMs) : pushRound.elapsedMs) / 1000.0;
     const double pushRate = double(queued) / pushSeconds;
     say(QStringLiteral(
             "(b) push: %1 offline ops (new patients, patient edits, visits, payments) pushed in %2 s "
@@ -477,7 +477,7 @@ int main(int argc, char **argv)
                 .arg(number(double(sender->engine().totals().pulledRecords)),
                      number(double(senderPull.elapsedMs) / 1000.0, 2),
                      number(double(sender->engine().totals().pulledRecords) * 1000.0 /
-                            double(std::max<qint64>(1, senderPull.elapsedMs)))));
+                            std::max(1.0, senderPull.elapsedMs))));
         const auto patient = sender->createPatient(random, &error);
         if (!patient)
             die(error);

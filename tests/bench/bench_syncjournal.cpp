@@ -132,6 +132,7 @@ Rate applyPages(SyncJournal &journal, const std::vector<SyncRecord> &records, qi
             page.changes.append(records[i]);
         page.next = firstSequence + qint64(end);
         page.hasMore = end < records.size();
+        page.serverSequence = firstSequence + qint64(records.size());
         page.databaseId = QStringLiteral("0123456789abcdef0123456789abcdef");
         // Only the application is timed: the page is what the transport hands over.
         const qint64 cpuStart = threadCpuNs();

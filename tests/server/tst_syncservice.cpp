@@ -924,7 +924,15 @@ void TestSyncService::auditEventsNameFieldsNeverValues()
     // An empty page reads nothing.
     pull(m_doctor, 4);
     QCOMPARE(auditDetails(QStringLiteral("patient.read")).size(), 1);
-    QVERIFY(AuditLog(*m_database).verify().intact);
+
+    // Batched events hash exactly like single ones, plain text or not.
+    Actor unusual = actor(m_clinic, Role::Receptionist, QStringLiteral("Ömer \"quoted\" \\ login"));
+    unusual.clientAddress = QHostAddress(QStringLiteral("2001:db8::7"));
+    push(unusual, {upsert(EntityKind::Patient, UuidV7::generate(), 0, patientData(QStringLiteral("Ünal"))),
+                   upsert(EntityKind::Patient, UuidV7::generate(), 0, patientData(QStringLiteral("Plain")))});
+    const AuditVerification verification = AuditLog(*m_database).verify();
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'patient.create'")), 4);
 }
 
 void TestSyncService::anotherClinicsRecordsAreInvisible()

@@ -350,8 +350,10 @@ public:
             if (error != QAbstractSocket::RemoteHostClosedError)
                 onClientGone();
         });
-        onClientData();
     }
+
+    // Reads what the client sent before the connection was registered.
+    void start() { onClientData(); }
 
     bool busy() const { return m_phase != Phase::Idle && m_phase != Phase::Finished; }
 
@@ -815,7 +817,9 @@ void FaultProxy::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        m_connections.insert(new Connection(*this, socket, number));
+        auto *connection = new Connection(*this, socket, number);
+        m_connections.insert(connection);
+        connection->start();
     }
 }
 

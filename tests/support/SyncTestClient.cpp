@@ -243,7 +243,7 @@ SyncTestClient::Round SyncTestClient::runRound(int timeoutMs, bool start)
     if (!round.finished && m_engine->status().activity != SyncStatus::Activity::Paused)
         loop.exec();
     disconnect(finished);
-    round.elapsedMs = clock.elapsed();
+    round.elapsedMs = double(clock.nsecsElapsed()) / 1e6;
     if (!round.ok) {
         const SyncStatus status = m_engine->status();
         round.failure = status.activity == SyncStatus::Activity::Paused && !round.finished

@@ -92,7 +92,7 @@ public:
         bool finished = false; // roundFinished arrived within the time
         bool ok = false;
         QString failure; // the engine's lastFailure when not ok
-        qint64 elapsedMs = 0;
+        double elapsedMs = 0; // wall time of the round, sub-millisecond
     };
     // One round (push everything ready, pull to the end of the feed) started now.
     Round syncRound(int timeoutMs = 30000);

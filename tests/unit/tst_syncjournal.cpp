@@ -173,6 +173,7 @@ private slots:
     void resyncRemovesRowsNotReturned();
     void replacedServerDatabaseRequeuesLostRows();
     void bulkImportIsOneRangeExpandedWithoutDuplicates();
+    void largeCatchUpSetsIndexesAsideUntilItEnds();
     void lastPullTimeIsPersisted();
 
 private:
@@ -1256,6 +1257,65 @@ void TestSyncJournal::bulkImportIsOneRangeExpandedWithoutDuplicates()
                         .arg(static_cast<int>(SyncState::Synced))),
              qint64(249));
     QCOMPARE(m_patients->get(edited.localId)->notes, QStringLiteral("edited after the import"));
+}
+
+void TestSyncJournal::largeCatchUpSetsIndexesAsideUntilItEnds()
+{
+    const auto indexes = [this] {
+        QStringList names;
+        QSqlQuery query(m_database->connection());
+        query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                  " ORDER BY name"));
+        while (query.next())
+            names << query.value(0).toString();
+        return names;
+    };
+    const QStringList all = indexes();
+    QVERIFY(all.contains(QStringLiteral("patient_phone")));
+    const auto patientAt = [](int i) {
+        Patient patient = samplePatient(QStringLiteral("Karimov"), QStringLiteral("Alisher"));
+        patient.id = UuidV7::generate();
+        patient.number = QStringLiteral("ZZZ-%1").arg(i, 5, 10, QLatin1Char('0'));
+        patient.phone = QStringLiteral("+9989012%1").arg(i, 5, 10, QLatin1Char('0'));
+        patient.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+        return patient;
+    };
+
+    // Far from the end of the feed: the random indexes are set aside...
+    PullPage first = pageOf({recordOf(patientAt(1), 1, 1)}, 1, true);
+    first.serverSequence = 50000;
+    QVERIFY(m_journal->applyPullPage(first));
+    QStringList during = indexes();
+    QVERIFY(!during.contains(QStringLiteral("patient_phone")));
+    QVERIFY(!during.contains(QStringLiteral("patient_name_birth")));
+    QVERIFY(during.contains(QStringLiteral("patient_change_seq"))); // the search index catches up by it
+    // ...and the data stays reachable: the duplicate check scans instead.
+    QCOMPARE(m_patients->findDuplicates(patientAt(1)).size(), 1);
+
+    // A run cut short (the process ends): the next open builds them again.
+    reopen();
+    QCOMPARE(indexes(), all);
+    PullPage second = pageOf({recordOf(patientAt(2), 1, 2)}, 2, true);
+    second.serverSequence = 50000;
+    QVERIFY(m_journal->applyPullPage(second));
+    QVERIFY(!indexes().contains(QStringLiteral("patient_phone")));
+
+    // The page that ends the run builds them in its transaction.
+    PullPage last = pageOf({recordOf(patientAt(3), 1, 50000)}, 50000, false);
+    last.serverSequence = 50000;
+    QVERIFY(m_journal->applyPullPage(last));
+    QCOMPARE(indexes(), all);
+    QCOMPARE(m_patients->count(), qint64(3));
+    QCOMPARE(m_patients->findDuplicates(patientAt(3)).size(), 3); // same name and birth date
+    QSqlQuery plan(m_database->connection());
+    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid FROM patient WHERE phone = '+99890'")));
+    QString planText;
+    while (plan.next())
+        planText += plan.value(3).toString();
+    QVERIFY2(planText.contains(QStringLiteral("patient_phone")), qPrintable(planText));
+    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'deferred_indexes'"
+                                                " AND value <> ''")),
+             qint64(0));
 }
 
 void TestSyncJournal::lastPullTimeIsPersisted()
