@@ -91,7 +91,7 @@ public:
     {
         bool finished = false; // roundFinished arrived within the time
         bool ok = false;
-        QString failure; // the engine's lastFailure when not ok
+        QString failure;      // the engine's lastFailure when not ok
         double elapsedMs = 0; // wall time of the round, sub-millisecond
     };
     // One round (push everything ready, pull to the end of the feed) started now.
