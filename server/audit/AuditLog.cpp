@@ -2,6 +2,7 @@
 
 #include "auth/Sodium.h"
 #include "store/ServerDatabase.h"
+#include "store/SqliteStatement.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -9,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <optional>
 
 namespace medora::server {
 
@@ -71,7 +73,7 @@ void appendPlain(QByteArray &out, const char *key, const QString &value)
 // Anything else takes canonicalJson() itself. verify() recomputes with canonicalJson(), so a
 // difference could not go unnoticed (the sync tests verify the chain after batches).
 QByteArray batchChainHash(const QByteArray &previousHash, qint64 sequence, const QString &at,
-                          const AuditEntry &entry)
+                          const AuditEntry &entry, const QByteArray &detailsJson)
 {
     for (const QString *text : {&at, &entry.clinicId, &entry.actorUserId, &entry.actorLogin, &entry.action,
                                 &entry.targetType, &entry.targetId, &entry.clientAddress}) {
@@ -87,7 +89,7 @@ QByteArray batchChainHash(const QByteArray &previousHash, qint64 sequence, const
     appendPlain(out, ",\"clientAddress\":\"", entry.clientAddress);
     appendPlain(out, ",\"clinicId\":\"", entry.clinicId);
     out += ",\"details\":";
-    out += QJsonDocument(entry.details).toJson(QJsonDocument::Compact);
+    out += detailsJson;
     out += ",\"sequence\":";
     out += QByteArray::number(sequence);
     appendPlain(out, ",\"targetId\":\"", entry.targetId);
@@ -184,7 +186,8 @@ bool AuditLog::append(QSqlDatabase &db, const AuditEntry &entry, QString *error)
     return true;
 }
 
-bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error)
+bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error,
+                         bool nativeSqlite)
 {
     if (entries.isEmpty())
         return true;
@@ -203,39 +206,69 @@ bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QSt
     }
     last.finish();
 
+    const QString sql = QStringLiteral(
+        "INSERT INTO audit_events (sequence, at, at_ms, clinic_id, actor_user_id, actor_login, action, "
+        "target_type, target_id, client_address, details, previous_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::optional<SqliteStatement> native;
+    if (nativeSqlite && SqliteStatement::isAvailable(db))
+        native.emplace(db, sql);
     QSqlQuery insert(db);
-    if (!insert.prepare(QStringLiteral(
-            "INSERT INTO audit_events (sequence, at, at_ms, clinic_id, actor_user_id, actor_login, action, "
-            "target_type, target_id, client_address, details, previous_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
-        if (error)
-            *error = insert.lastError().text();
-        return false;
+    if (!native || !native->isValid()) {
+        native.reset();
+        if (!insert.prepare(sql)) {
+            if (error)
+                *error = insert.lastError().text();
+            return false;
+        }
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString at = isoUtc(now);
+    const qint64 atMs = now.toMSecsSinceEpoch();
     for (const AuditEntry &entry : entries) {
         ++sequence;
         AuditEntry stored = entry;
         stored.actorLogin = stored.actorLogin.left(kMaxActorLogin);
-        const QByteArray hash = batchChainHash(previousHash, sequence, at, stored);
-        insert.bindValue(0, sequence);
-        insert.bindValue(1, at);
-        insert.bindValue(2, now.toMSecsSinceEpoch());
-        insert.bindValue(3, notNull(stored.clinicId));
-        insert.bindValue(4, notNull(stored.actorUserId));
-        insert.bindValue(5, notNull(stored.actorLogin));
-        insert.bindValue(6, notNull(stored.action));
-        insert.bindValue(7, notNull(stored.targetType));
-        insert.bindValue(8, notNull(stored.targetId));
-        insert.bindValue(9, notNull(stored.clientAddress));
-        insert.bindValue(10, QString::fromUtf8(QJsonDocument(stored.details).toJson(QJsonDocument::Compact)));
-        insert.bindValue(11, QString::fromLatin1(previousHash));
-        insert.bindValue(12, QString::fromLatin1(hash));
-        if (!insert.exec()) {
-            if (error)
-                *error = insert.lastError().text();
-            return false;
+        const QByteArray details = QJsonDocument(stored.details).toJson(QJsonDocument::Compact);
+        const QByteArray hash = batchChainHash(previousHash, sequence, at, stored, details);
+        if (native) {
+            native->bindInt64(1, sequence);
+            native->bindText(2, at);
+            native->bindInt64(3, atMs);
+            native->bindText(4, stored.clinicId);
+            native->bindText(5, stored.actorUserId);
+            native->bindText(6, stored.actorLogin);
+            native->bindText(7, stored.action);
+            native->bindText(8, stored.targetType);
+            native->bindText(9, stored.targetId);
+            native->bindText(10, stored.clientAddress);
+            native->bindText(11, details);
+            native->bindText(12, previousHash);
+            native->bindText(13, hash);
+            if (!native->run()) {
+                if (error)
+                    *error = native->errorText();
+                return false;
+            }
+        } else {
+            insert.bindValue(0, sequence);
+            insert.bindValue(1, at);
+            insert.bindValue(2, atMs);
+            insert.bindValue(3, notNull(stored.clinicId));
+            insert.bindValue(4, notNull(stored.actorUserId));
+            insert.bindValue(5, notNull(stored.actorLogin));
+            insert.bindValue(6, notNull(stored.action));
+            insert.bindValue(7, notNull(stored.targetType));
+            insert.bindValue(8, notNull(stored.targetId));
+            insert.bindValue(9, notNull(stored.clientAddress));
+            insert.bindValue(10, QString::fromUtf8(details));
+            insert.bindValue(11, QString::fromLatin1(previousHash));
+            insert.bindValue(12, QString::fromLatin1(hash));
+            if (!insert.exec()) {
+                if (error)
+                    *error = insert.lastError().text();
+                return false;
+            }
         }
         previousHash = hash;
     }

@@ -67,7 +67,9 @@ public:
     bool append(QSqlDatabase &db, const AuditEntry &entry, QString *error = nullptr);
     // Several events, in order, inside the caller's write transaction: the chain's end is read
     // once and the insert prepared once (a sync push audits up to a hundred operations).
-    bool appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error = nullptr);
+    // `nativeSqlite`: insert through SQLite's C API where Qt's driver allows (store/SqliteStatement).
+    bool appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QString *error = nullptr,
+                   bool nativeSqlite = true);
     // In its own transaction (failed sign-ins: nothing else changes).
     bool appendNow(const AuditEntry &entry, QString *error = nullptr);
     // Newest first; only `clinicId`'s events.

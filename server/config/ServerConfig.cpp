@@ -1,6 +1,7 @@
 #include "config/ServerConfig.h"
 
 #include "config/DotEnvFile.h"
+#include "domain/SyncProtocol.h"
 #include "http/TlsCredentials.h"
 #include "log/JsonLogger.h"
 
@@ -311,7 +312,8 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
     integer("MEDORA_ACCESS_TOKEN_MINUTES", 1, 24 * 60, &c.accessTokenMinutes);
     integer("MEDORA_REFRESH_IDLE_DAYS", 1, 365, &c.refreshIdleDays);
     integer("MEDORA_REFRESH_ABSOLUTE_DAYS", 1, 3650, &c.refreshAbsoluteDays);
-    integer("MEDORA_SYNC_MAX_BODY_BYTES", 64 * 1024, 1024 * 1024, &c.syncMaxBodyBytes);
+    // A push larger than the protocol allows is refused by its decoder anyway.
+    integer("MEDORA_SYNC_MAX_BODY_BYTES", 64 * 1024, SyncProtocol::kMaxPushBytes, &c.syncMaxBodyBytes);
     integer("MEDORA_SYNC_TOMBSTONE_DAYS", 1, 36500, &c.syncTombstoneDays);
     integer("MEDORA_SYNC_MAX_WAITERS", 0, 100000, &c.syncMaxWaiters);
     if (c.refreshIdleDays > c.refreshAbsoluteDays)

@@ -4,6 +4,7 @@
 #include "sync/PatientMerge.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -48,17 +49,43 @@ bool mayWrite(Role role, EntityKind entity)
     return entity != EntityKind::Report || role == Role::Doctor;
 }
 
-QJsonArray filledMergeFields(const QJsonObject &data)
+// The merge fields a new patient has filled in (never their values). The list for each set
+// of filled fields is built once per thread: a push of a hundred new patients asks a hundred
+// times for the same few lists.
+QJsonArray filledMergeFields(const Patient &patient)
 {
-    QJsonArray fields;
-    for (const QString &field : EntityJson::patientMergeFields()) {
-        const QJsonValue value = data.value(field);
-        const bool empty = value.isNull() || value.isUndefined() ||
-                           (value.isString() && value.toString().isEmpty()) ||
-                           (value.isBool() && !value.toBool());
-        if (!empty)
-            fields.append(field);
+    using Filled = bool (*)(const Patient &);
+    static const QHash<QString, Filled> tests = {
+        {QStringLiteral("lastName"), [](const Patient &p) { return !p.lastName.isEmpty(); }},
+        {QStringLiteral("firstName"), [](const Patient &p) { return !p.firstName.isEmpty(); }},
+        {QStringLiteral("fatherName"), [](const Patient &p) { return !p.fatherName.isEmpty(); }},
+        {QStringLiteral("birthDate"), [](const Patient &p) { return p.birthDate.isValid(); }},
+        {QStringLiteral("birthDateEstimated"), [](const Patient &p) { return p.birthDateEstimated; }},
+        {QStringLiteral("sex"), [](const Patient &p) { return p.sex != Sex::Unknown; }},
+        {QStringLiteral("phone"), [](const Patient &p) { return !p.phone.isEmpty(); }},
+        {QStringLiteral("address"), [](const Patient &p) { return !p.address.isEmpty(); }},
+        {QStringLiteral("allergies"), [](const Patient &p) { return !p.allergies.isEmpty(); }},
+        {QStringLiteral("medications"), [](const Patient &p) { return !p.medications.isEmpty(); }},
+        {QStringLiteral("history"), [](const Patient &p) { return !p.history.isEmpty(); }},
+        {QStringLiteral("notes"), [](const Patient &p) { return !p.notes.isEmpty(); }},
+    };
+    static const QStringList names = EntityJson::patientMergeFields();
+    quint64 mask = 0;
+    for (int i = 0; i < names.size() && i < 64; ++i) {
+        const Filled filled = tests.value(names.at(i));
+        if (!filled || filled(patient)) // a field unknown here counts as filled
+            mask |= quint64(1) << i;
     }
+    thread_local QHash<quint64, QJsonArray> lists;
+    auto found = lists.constFind(mask);
+    if (found != lists.constEnd())
+        return *found;
+    QJsonArray fields;
+    for (int i = 0; i < names.size() && i < 64; ++i) {
+        if (mask & (quint64(1) << i))
+            fields.append(names.at(i));
+    }
+    lists.insert(mask, fields);
     return fields;
 }
 
@@ -73,7 +100,7 @@ void fillReportColumns(SyncRow &row, const Report &report)
 
 } // namespace
 
-SyncOpApplier::SyncOpApplier(SyncStore &store, const Actor &actor, const QString &deviceId,
+SyncOpApplier::SyncOpApplier(SyncBatchStore &store, const Actor &actor, const QString &deviceId,
                              qint64 lastSequence)
     : m_store(store), m_actor(actor), m_deviceId(deviceId), m_lastSequence(lastSequence)
 {
@@ -174,7 +201,10 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
         reject(QStringLiteral("invalid_data"), first.message, first.field, false, current, result);
         return true;
     }
-    const QJsonObject incoming = EntityJson::toJson(patient);
+    // EntityJson's patient decoding is strict (every key, exact formats, no normalising), so
+    // data it accepts is already what toJson() would write: encoding it again would only
+    // cost time (tst_syncservice checks this property).
+    const QJsonObject &incoming = op.data;
     if (current && current->deleted) {
         reject(QStringLiteral("record_deleted"), QStringLiteral("This patient was deleted on the server."),
                QString(), false, current, result);
@@ -188,7 +218,7 @@ bool SyncOpApplier::applyPatient(const PushOperation &op, const std::optional<Sy
         if (!write(row, current, error))
             return false;
         audit(QStringLiteral("patient.create"), QStringLiteral("patient"), row.id,
-              {{QStringLiteral("fields"), filledMergeFields(incoming)}});
+              {{QStringLiteral("fields"), filledMergeFields(patient)}});
         applied(row, result);
         return true;
     }
@@ -437,7 +467,7 @@ bool SyncOpApplier::applyPayment(const PushOperation &op, const std::optional<Sy
             return true;
         }
         bool reversed = false;
-        if (!m_store.isReversed(m_actor.clinicId, original->id, &reversed, error))
+        if (!m_store.store().isReversed(m_actor.clinicId, original->id, &reversed, error))
             return false;
         if (reversed) {
             reject(QStringLiteral("already_reversed"),
@@ -540,7 +570,7 @@ bool SyncOpApplier::recordConflict(const PushOperation &op, const SyncRow &serve
     conflict.serverValues = canonical(serverValues);
     conflict.clientValues = canonical(clientValues);
     conflict.keptAsId = uuidOrEmpty(keptAsId);
-    if (!m_store.storeConflict(conflict, error))
+    if (!m_store.store().storeConflict(conflict, error))
         return false;
     // Which fields, never their values.
     QJsonObject details{{QStringLiteral("entity"), SyncEntity::name(op.entity)},

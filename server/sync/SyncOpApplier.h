@@ -3,7 +3,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AccountTypes.h"
 #include "domain/SyncProtocol.h"
-#include "sync/SyncStore.h"
+#include "sync/SyncBatchStore.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -22,7 +22,7 @@ class SyncOpApplier
 {
 public:
     // `lastSequence`: the clinic feed's newest sequence when the batch began.
-    SyncOpApplier(SyncStore &store, const Actor &actor, const QString &deviceId, qint64 lastSequence);
+    SyncOpApplier(SyncBatchStore &store, const Actor &actor, const QString &deviceId, qint64 lastSequence);
 
     // Fills `result` (its opId included). Its record's data stays empty: `recordData` gets the
     // stored JSON text of it instead, to be written into the answer without another encode.
@@ -84,7 +84,7 @@ private:
                 const std::optional<SyncRow> &current, PushResult *result);
     void setRecord(const SyncRow &row, PushResult *result);
 
-    SyncStore &m_store;
+    SyncBatchStore &m_store;
     const Actor &m_actor;
     QString m_deviceId;
     qint64 m_lastSequence = 0;

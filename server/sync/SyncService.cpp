@@ -4,6 +4,7 @@
 #include "log/JsonLogger.h"
 #include "store/ServerDatabase.h"
 #include "sync/ChangeNotifier.h"
+#include "sync/SyncBatchStore.h"
 #include "sync/SyncOpApplier.h"
 
 #include <QDateTime>
@@ -32,6 +33,19 @@ QString idText(const QUuid &id)
 void appendJsonString(QByteArray &out, const QByteArray &utf8)
 {
     out += '"';
+    // Ids and times need no escaping: copied whole.
+    bool plain = true;
+    for (const char c : utf8) {
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        out += utf8;
+        out += '"';
+        return;
+    }
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {
@@ -212,7 +226,8 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
             if (!m_store.ensureClinic(actor.clinicId, &failure) ||
                 !m_store.clinicState(actor.clinicId, &state, &failure))
                 return false;
-            SyncOpApplier applier(m_store, actor, request.deviceId, state.lastSequence);
+            SyncBatchStore statements(m_store, db, m_nativeSqlite);
+            SyncOpApplier applier(statements, actor, request.deviceId, state.lastSequence);
             batch.results.reserve(request.ops.size());
             // Op ids are unique within a push (the decoder refuses twins): one query finds
             // every op answered before.
@@ -251,8 +266,8 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
                     if (ok) {
                         text = encode(result, recordData);
                         ok = !isFinal(result) ||
-                             m_store.storeOpResult(actor.clinicId, opId, op.entity, entityId, actor.userId,
-                                                   request.deviceId, text, &opFailure);
+                             statements.storeOpResult(actor.clinicId, opId, op.entity, entityId, actor.userId,
+                                                      request.deviceId, text, &opFailure);
                     }
                     if (!ok) {
                         savepoint(QStringLiteral("ROLLBACK TO SAVEPOINT sync_op"), nullptr);
@@ -277,7 +292,7 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
             if (moved && !m_store.setLastSequence(actor.clinicId, applier.lastSequence(), &failure))
                 return false;
             // The batch's audit events commit with it, or nothing does.
-            return m_audit.appendAll(db, applier.auditEntries(), &failure);
+            return m_audit.appendAll(db, applier.auditEntries(), &failure, m_nativeSqlite);
         },
         &failure);
     if (!committed) {
@@ -320,7 +335,7 @@ Outcome<FeedPage> SyncService::pull(const Actor &actor, qint64 after, int limit)
     const bool fromElsewhere = after > state.lastSequence;
     if (ok && !tooOld && !fromElsewhere)
         ok = m_store.readFeed(actor.clinicId, after, limit + 1, actor.role != Role::Receptionist, &page.rows,
-                              &failure);
+                              &failure, m_nativeSqlite);
     db.commit();
     if (!ok) {
         JsonLogger::instance().error(

@@ -66,6 +66,10 @@ public:
     // Tombstones last changed more than `olderThanDays` days ago (0: every tombstone).
     Outcome<CompactionReport> compact(int olderThanDays, const Actor &operatorActor);
 
+    // Pushes and pulls run their hot statements through SQLite's C API when Qt's driver allows
+    // it; tests turn that off to cover the QSqlQuery path too. Not thread-safe: set before use.
+    void setNativeSqliteAllowed(bool allowed) { m_nativeSqlite = allowed; }
+
 private:
     // SAVEPOINT / RELEASE / ROLLBACK TO of one op, prepared once per thread.
     bool savepoint(const QString &statement, QString *error);
@@ -76,6 +80,7 @@ private:
     AuditLog &m_audit;
     ChangeNotifier *m_notifier;
     SyncStore m_store;
+    bool m_nativeSqlite = true;
 };
 
 } // namespace medora::server

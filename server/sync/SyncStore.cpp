@@ -1,6 +1,7 @@
 #include "sync/SyncStore.h"
 
 #include "store/ServerDatabase.h"
+#include "store/SqliteStatement.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -49,17 +50,48 @@ bool run(QSqlQuery *query, QString *error)
     return false;
 }
 
-const QString kSelectRecord = QStringLiteral(
-    "SELECT revision, sequence, deleted, updated_at, updated_at_ms, updated_by, data, field_revisions, "
-    "patient_id, visit_id, ref_id, status, author_id FROM sync_record "
-    "WHERE clinic_id = ? AND entity = ? AND id = ?");
-
 const QString kFeedColumns = QStringLiteral(
     "SELECT entity, id, revision, sequence, deleted, updated_at, updated_by, data FROM sync_record ");
 
 } // namespace
 
 SyncStore::SyncStore(ServerDatabase &database) : m_database(database) {}
+
+const QString &SyncStore::findSql()
+{
+    static const QString sql = QStringLiteral(
+        "SELECT revision, sequence, deleted, updated_at, updated_at_ms, updated_by, data, field_revisions, "
+        "patient_id, visit_id, ref_id, status, author_id FROM sync_record "
+        "WHERE clinic_id = ? AND entity = ? AND id = ?");
+    return sql;
+}
+
+const QString &SyncStore::insertSql()
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO sync_record (clinic_id, entity, id, revision, sequence, deleted, updated_at, "
+        "updated_at_ms, updated_by, data, field_revisions, patient_id, visit_id, ref_id, status, "
+        "author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return sql;
+}
+
+const QString &SyncStore::updateSql()
+{
+    static const QString sql =
+        QStringLiteral("UPDATE sync_record SET revision = ?, sequence = ?, deleted = ?, updated_at = ?, "
+                       "updated_at_ms = ?, updated_by = ?, data = ?, field_revisions = ?, patient_id = ?, "
+                       "visit_id = ?, ref_id = ?, status = ?, author_id = ? "
+                       "WHERE clinic_id = ? AND entity = ? AND id = ?");
+    return sql;
+}
+
+const QString &SyncStore::storeOpResultSql()
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO sync_op (clinic_id, op_id, entity, entity_id, user_id, device_id, result, "
+        "created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    return sql;
+}
 
 bool SyncStore::databaseId(QString *id, QString *error)
 {
@@ -128,7 +160,7 @@ bool SyncStore::find(const QString &clinicId, EntityKind entity, const QString &
                      std::optional<SyncRow> *row, QString *error)
 {
     row->reset();
-    QSqlQuery *query = statement(m_database, kSelectRecord, error);
+    QSqlQuery *query = statement(m_database, findSql(), error);
     if (!query)
         return false;
     query->bindValue(0, clinicId);
@@ -161,13 +193,7 @@ bool SyncStore::find(const QString &clinicId, EntityKind entity, const QString &
 
 bool SyncStore::insert(const QString &clinicId, const SyncRow &row, QString *error)
 {
-    QSqlQuery *query = statement(
-        m_database,
-        QStringLiteral(
-            "INSERT INTO sync_record (clinic_id, entity, id, revision, sequence, deleted, updated_at, "
-            "updated_at_ms, updated_by, data, field_revisions, patient_id, visit_id, ref_id, status, "
-            "author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        error);
+    QSqlQuery *query = statement(m_database, insertSql(), error);
     if (!query)
         return false;
     query->bindValue(0, clinicId);
@@ -194,13 +220,7 @@ bool SyncStore::insert(const QString &clinicId, const SyncRow &row, QString *err
 
 bool SyncStore::update(const QString &clinicId, const SyncRow &row, QString *error)
 {
-    QSqlQuery *query = statement(
-        m_database,
-        QStringLiteral("UPDATE sync_record SET revision = ?, sequence = ?, deleted = ?, updated_at = ?, "
-                       "updated_at_ms = ?, updated_by = ?, data = ?, field_revisions = ?, patient_id = ?, "
-                       "visit_id = ?, ref_id = ?, status = ?, author_id = ? "
-                       "WHERE clinic_id = ? AND entity = ? AND id = ?"),
-        error);
+    QSqlQuery *query = statement(m_database, updateSql(), error);
     if (!query)
         return false;
     query->bindValue(0, row.revision);
@@ -285,12 +305,7 @@ bool SyncStore::storeOpResult(const QString &clinicId, const QString &opId, Enti
                               const QString &entityId, const QString &userId, const QString &deviceId,
                               const QByteArray &result, QString *error)
 {
-    QSqlQuery *query =
-        statement(m_database,
-                  QStringLiteral(
-                      "INSERT INTO sync_op (clinic_id, op_id, entity, entity_id, user_id, device_id, result, "
-                      "created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  error);
+    QSqlQuery *query = statement(m_database, storeOpResultSql(), error);
     if (!query)
         return false;
     query->bindValue(0, clinicId);
@@ -339,7 +354,7 @@ bool SyncStore::storeConflict(const StoredConflict &conflict, QString *error)
 }
 
 bool SyncStore::readFeed(const QString &clinicId, qint64 after, int limit, bool includeReports,
-                         QList<FeedRow> *rows, QString *error)
+                         QList<FeedRow> *rows, QString *error, bool nativeSqlite)
 {
     rows->clear();
     // One range scan of the (clinic_id, sequence) index; the entity filter only skips rows.
@@ -348,6 +363,36 @@ bool SyncStore::readFeed(const QString &clinicId, qint64 after, int limit, bool 
         (includeReports ? QStringLiteral("WHERE clinic_id = ? AND sequence > ? ")
                         : QStringLiteral("WHERE clinic_id = ? AND sequence > ? AND entity <> 'report' ")) +
         QStringLiteral("ORDER BY sequence LIMIT ?");
+    rows->reserve(qMin(limit, 4096));
+    const QSqlDatabase db = m_database.connection();
+    if (nativeSqlite && SqliteStatement::isAvailable(db)) {
+        // The stored JSON text comes out as the UTF-8 it is, without a detour through QString.
+        SqliteStatement native(db, sql);
+        if (native.isValid()) {
+            native.bindText(1, clinicId);
+            native.bindInt64(2, after);
+            native.bindInt64(3, limit);
+            while (native.next()) {
+                FeedRow row;
+                SyncEntity::fromName(QString::fromLatin1(native.columnText(0)), &row.entity);
+                row.id = native.columnText(1);
+                row.revision = native.columnInt64(2);
+                row.sequence = native.columnInt64(3);
+                row.deleted = native.columnInt64(4) != 0;
+                row.updatedAt = native.columnText(5);
+                row.updatedBy = native.columnText(6);
+                row.data = native.columnText(7);
+                rows->append(std::move(row));
+            }
+            if (native.failed()) {
+                if (error)
+                    *error = native.errorText();
+                rows->clear();
+                return false;
+            }
+            return true;
+        }
+    }
     QSqlQuery *query = statement(m_database, sql, error);
     if (!query)
         return false;
@@ -356,7 +401,6 @@ bool SyncStore::readFeed(const QString &clinicId, qint64 after, int limit, bool 
     query->bindValue(2, limit);
     if (!run(query, error))
         return false;
-    rows->reserve(limit);
     while (query->next()) {
         FeedRow row;
         SyncEntity::fromName(query->value(0).toString(), &row.entity);

@@ -118,12 +118,19 @@ public:
 
     // Rows of the clinic's feed after `after`, ascending, at most `limit`; reports skipped
     // unless `includeReports`.
+    // `nativeSqlite`: read through SQLite's C API where Qt's driver allows (store/SqliteStatement).
     bool readFeed(const QString &clinicId, qint64 after, int limit, bool includeReports, QList<FeedRow> *rows,
-                  QString *error);
+                  QString *error, bool nativeSqlite = true);
 
     // Removes tombstones last changed before `cutoffMs` and raises each affected clinic's
     // horizon past the highest sequence removed.
     bool compactTombstones(qint64 cutoffMs, QList<CompactedClinic> *clinics, QString *error);
+
+    // The statements SyncBatchStore also prepares natively; parameters in the same order.
+    static const QString &findSql();          // clinic, entity, id
+    static const QString &insertSql();        // see insert()
+    static const QString &updateSql();        // see update()
+    static const QString &storeOpResultSql(); // see storeOpResult()
 
 private:
     ServerDatabase &m_database;

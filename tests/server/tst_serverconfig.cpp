@@ -102,6 +102,33 @@ private slots:
         QCOMPARE(errors.size(), 5);
     }
 
+    void syncSettings()
+    {
+        const ServerConfig defaults = load(environment());
+        QCOMPARE(defaults.syncMaxBodyBytes, qint64(1024 * 1024));
+        QCOMPARE(defaults.syncTombstoneDays, 180);
+        QCOMPARE(defaults.syncMaxWaiters, 1000);
+
+        QProcessEnvironment env = environment("MEDORA_SYNC_TOMBSTONE_DAYS=30\n");
+        env.insert(QStringLiteral("MEDORA_SYNC_MAX_BODY_BYTES"), QStringLiteral("524288"));
+        env.insert(QStringLiteral("MEDORA_SYNC_MAX_WAITERS"), QStringLiteral("0"));
+        const ServerConfig set = load(env);
+        QCOMPARE(set.syncMaxBodyBytes, qint64(524288));
+        QCOMPARE(set.syncTombstoneDays, 30);
+        QCOMPARE(set.syncMaxWaiters, 0);
+
+        // Beyond what one push may hold (SyncProtocol::kMaxPushBytes), or no retention at all.
+        QProcessEnvironment bad = environment();
+        bad.insert(QStringLiteral("MEDORA_SYNC_MAX_BODY_BYTES"), QStringLiteral("2097152"));
+        bad.insert(QStringLiteral("MEDORA_SYNC_TOMBSTONE_DAYS"), QStringLiteral("0"));
+        ServerConfig config;
+        QStringList errors;
+        QVERIFY(!ServerConfig::load(bad, &config, &errors));
+        QCOMPARE(errors.size(), 2);
+        QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("MEDORA_SYNC_MAX_BODY_BYTES")));
+        QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("MEDORA_SYNC_TOMBSTONE_DAYS")));
+    }
+
     void strongProductionConfigMayStart()
     {
         QCOMPARE(production().startupProblems(), QStringList());

@@ -5,6 +5,7 @@
 #include "store/ServerDatabase.h"
 #include "sync/ChangeNotifier.h"
 #include "sync/PatientMerge.h"
+#include "sync/SyncBatchStore.h"
 #include "sync/SyncOpApplier.h"
 #include "sync/SyncService.h"
 
@@ -161,6 +162,9 @@ private slots:
     void pullPagesAndCursorBeyondTheEnd();
     void encodedAnswersDecodeWithTheClientsDecoder();
     void patientMergeUnit();
+    void acceptedPatientDataIsAlreadyCanonical();
+    void feedTextIsEscaped();
+    void bothStatementPathsGiveTheSameAnswers();
 
     void notifierWakesWaitersOfTheClinic();
     void notifierTimesOutAndIsBounded();
@@ -1038,6 +1042,100 @@ void TestSyncService::patientMergeUnit()
     merged = PatientMerge::merge(server, revisions, 3, client, 9, {});
     QVERIFY(merged.conflicts.isEmpty());
     QCOMPARE(merged.applied.size(), 2);
+}
+
+void TestSyncService::acceptedPatientDataIsAlreadyCanonical()
+{
+    // The server stores accepted patient data as sent (SyncOpApplier::applyPatient): that is
+    // only right while EntityJson accepts nothing it would write differently.
+    QJsonObject full = patientData(QStringLiteral("O'g'ilxon-Qizi"), QStringLiteral("+998901234567"),
+                                   QStringLiteral("Toshkent, \"Chilonzor\" 5\n12-uy"));
+    full.insert(QStringLiteral("birthDate"), QStringLiteral("1987-02-28"));
+    full.insert(QStringLiteral("birthDateEstimated"), true);
+    full.insert(QStringLiteral("sex"), QStringLiteral("female"));
+    full.insert(QStringLiteral("fatherName"), QStringLiteral("Ахмедовна"));
+    full.insert(QStringLiteral("allergies"), QStringLiteral("penitsillin; 🐝"));
+    full.insert(QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:04:05.678Z"));
+    QJsonObject unknownSex = patientData(QStringLiteral("Noma'lum"));
+    unknownSex.insert(QStringLiteral("sex"), QStringLiteral("unknown"));
+    for (const QJsonObject &data : {patientData(QStringLiteral("Oddiy")), full, unknownSex}) {
+        Patient decoded;
+        FieldErrors errors;
+        QVERIFY2(EntityJson::fromJson(data, &decoded, &errors), qPrintable(errors.value(0).field));
+        QCOMPARE(EntityJson::toJson(decoded), data);
+    }
+}
+
+void TestSyncService::feedTextIsEscaped()
+{
+    // The page is written by hand around stored JSON: text that needs escaping must get it.
+    FeedPage page;
+    FeedRow row;
+    row.entity = EntityKind::Visit;
+    row.id = "0190f5a4-7b1c-7d3e-8f00-0123456789ab";
+    row.revision = 2;
+    row.sequence = 9;
+    row.updatedAt = "2026-11-28T06:00:00.000Z";
+    row.updatedBy = "odd \"user\"\\\n\x01 ü";
+    row.data = R"({"note":"a \"b\""})";
+    page.rows = {row};
+    page.next = 9;
+    page.databaseId = QStringLiteral("00112233445566778899aabbccddeeff");
+    QJsonParseError error;
+    const QJsonObject body = QJsonDocument::fromJson(page.toJson(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject record = body.value("changes").toArray().at(0).toObject();
+    QCOMPARE(record.value("updatedBy").toString(), QString::fromUtf8(row.updatedBy));
+    QCOMPARE(record.value("data").toObject().value("note").toString(), QStringLiteral("a \"b\""));
+    QCOMPARE(record.value("entity").toString(), QStringLiteral("visit"));
+    QCOMPARE(record.value("sequence").toInteger(), 9);
+    QCOMPARE(body.value("databaseId").toString(), page.databaseId);
+}
+
+void TestSyncService::bothStatementPathsGiveTheSameAnswers()
+{
+    // This build runs pushes through SQLite's C API; the QSqlQuery path must agree with it.
+    SyncStore store(*m_database);
+    QVERIFY(SyncBatchStore(store, m_database->connection()).isNative());
+    QVERIFY(!SyncBatchStore(store, m_database->connection(), false).isNative());
+
+    QList<QStringList> answers;
+    for (const bool native : {true, false}) {
+        m_sync->setNativeSqliteAllowed(native);
+        const Actor who = actor(newClinic(QStringLiteral("Path")), Role::Doctor, QStringLiteral("path"));
+        const QUuid patient = UuidV7::generate();
+        const QUuid visit = UuidV7::generate();
+        const QJsonObject base = patientData(QStringLiteral("Yo'ldosh"));
+        const PushOperation create = upsert(EntityKind::Patient, patient, 0, base);
+        QStringList seen;
+        QList<QList<PushOperation>> batches = {
+            {create, upsert(EntityKind::Visit, visit, 0, visitData(patient, who.userId))},
+            {upsert(EntityKind::Patient, patient, 1,
+                    patchedPatient(base, QStringLiteral("phone"), QStringLiteral("+998901234567")),
+                    {QStringLiteral("phone")}),
+             upsert(EntityKind::Patient, patient, 1,
+                    patchedPatient(base, QStringLiteral("phone"), QStringLiteral("+998907654321")),
+                    {QStringLiteral("phone")}),
+             create, remove(EntityKind::Visit, visit, 1),
+             upsert(EntityKind::Visit, visit, 2, visitData(patient, who.userId))}};
+        for (const QList<PushOperation> &batch : batches) {
+            for (const QJsonObject &result : push(who, batch))
+                seen << status(result) + QLatin1Char('/') + reason(result) + QLatin1Char('/') +
+                            QString::number(result.value("revision").toInteger()) + QLatin1Char('/') +
+                            QString::number(result.value("record").toObject().value("sequence").toInteger());
+        }
+        const QList<QJsonObject> records = pulledRecords(who);
+        QCOMPARE(records.size(), 2);
+        seen << records[0].value("data").toObject().value("phone").toString();
+        answers << seen;
+    }
+    m_sync->setNativeSqliteAllowed(true);
+    QCOMPARE(answers[0], answers[1]);
+    // Audit events written either way chain up.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'patient.update'")), 2);
+    QVERIFY(AuditLog(*m_database).verify().intact);
+    QCOMPARE(answers[0].value(3), QStringLiteral("conflict//2/3"));
+    QCOMPARE(answers[0].value(4), QStringLiteral("duplicate//1/1"));
 }
 
 void TestSyncService::notifierWakesWaitersOfTheClinic()
