@@ -194,7 +194,10 @@ bool Database::restoreDeferredIndexes()
     if (!m_lastError.ok())
         return false;
     QSqlQuery query(connection());
-    for (const QString &sql : statements) {
+    for (QString sql : statements) {
+        // An index that is back already (built by hand, or by a later schema step) is kept.
+        if (sql.startsWith(QLatin1String("CREATE INDEX ")))
+            sql.insert(int(qstrlen("CREATE INDEX ")), QLatin1String("IF NOT EXISTS "));
         if (!query.exec(sql)) {
             fail(query.lastError(), what);
             return false;

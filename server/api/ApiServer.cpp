@@ -37,6 +37,7 @@ struct RouteRules
     Access access = Access::SignedIn;
     bool allowedWhilePasswordMustChange = false;
     bool bodyless = false; // a body, if any, must be an empty JSON object
+    bool syncBudget = false; // counts against the sync limit instead of the general one
 };
 
 using ActorHandler = std::function<HttpReply(HttpRequest &, const Actor &)>;
@@ -72,6 +73,7 @@ public:
         : services(services), guard(services.config),
           anonymousLimiter(services.config.anonymousPerIp.perMinute, services.config.anonymousPerIp.burst),
           userLimiter(services.config.userLimit.perMinute, services.config.userLimit.burst),
+          syncLimiter(services.config.syncLimit.perMinute, services.config.syncLimit.burst),
           healthApi(services.config, services.database, services.metrics),
           authApi(services.sessions, services.accounts, services.metrics, passwordPool),
           staffApi(services.accounts, passwordPool), auditApi(services.audit),
@@ -87,6 +89,7 @@ public:
     RequestGuard guard;
     RateLimiter anonymousLimiter;
     RateLimiter userLimiter;
+    RateLimiter syncLimiter;
     PasswordWorkPool passwordPool{1, 8};
     HealthApi healthApi;
     AuthApi authApi;
@@ -151,10 +154,11 @@ void ApiServer::Private::buildRoutes()
     signedIn("GET", QStringLiteral("/api/v1/audit"), admin,
              [this](HttpRequest &r, const Actor &a) { return auditApi.list(r, a); });
 
-    RouteRules anyRole;
-    signedIn("POST", QStringLiteral("/api/v1/sync/push"), anyRole,
+    RouteRules sync;
+    sync.syncBudget = true;
+    signedIn("POST", QStringLiteral("/api/v1/sync/push"), sync,
              [this](HttpRequest &r, const Actor &a) { return syncApi.push(r, a); });
-    signedIn("GET", QStringLiteral("/api/v1/sync/pull"), anyRole,
+    signedIn("GET", QStringLiteral("/api/v1/sync/pull"), sync,
              [this](HttpRequest &r, const Actor &a) { return syncApi.pull(r, a); });
 }
 
@@ -213,7 +217,8 @@ HttpReply ApiServer::Private::authenticated(HttpRequest &request, const RouteRul
         return response;
     }
     int retryAfter = 0;
-    if (!userLimiter.tryAcquire(QStringLiteral("user:") + actor.value().userId, &retryAfter))
+    RateLimiter &limiter = rules.syncBudget ? syncLimiter : userLimiter;
+    if (!limiter.tryAcquire(QStringLiteral("user:") + actor.value().userId, &retryAfter))
         return ApiError::rateLimited(retryAfter);
     if (actor.value().mustChangePassword && !rules.allowedWhilePasswordMustChange)
         return ApiError::response(

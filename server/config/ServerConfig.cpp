@@ -305,6 +305,8 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
     integer("MEDORA_RATE_ANON_BURST", 1, 10000000, &c.anonymousPerIp.burst);
     integer("MEDORA_RATE_USER_PER_MINUTE", 1, 100000000, &c.userLimit.perMinute);
     integer("MEDORA_RATE_USER_BURST", 1, 100000000, &c.userLimit.burst);
+    integer("MEDORA_RATE_SYNC_PER_MINUTE", 1, 100000000, &c.syncLimit.perMinute);
+    integer("MEDORA_RATE_SYNC_BURST", 1, 100000000, &c.syncLimit.burst);
     integer("MEDORA_MAX_CONNECTIONS", 1, 1000000, &c.maxConnections);
     integer("MEDORA_IDLE_TIMEOUT_SECONDS", 1, 3600, &c.idleTimeoutSeconds);
     integer("MEDORA_MAX_BODY_BYTES", 1024, 1024LL * 1024 * 1024, &c.maxBodyBytes);

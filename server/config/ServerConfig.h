@@ -36,6 +36,8 @@ struct ServerConfig
 
     RateLimit anonymousPerIp{60, 30}; // MEDORA_RATE_ANON_PER_MINUTE / _BURST
     RateLimit userLimit{600, 200};    // MEDORA_RATE_USER_PER_MINUTE / _BURST
+    // Sync has its own budget per user: a first pull of a large clinic is hundreds of pages.
+    RateLimit syncLimit{6000, 1500}; // MEDORA_RATE_SYNC_PER_MINUTE / _BURST
     int maxConnections = 4096;        // MEDORA_MAX_CONNECTIONS
     int idleTimeoutSeconds = 30;      // MEDORA_IDLE_TIMEOUT_SECONDS
     qint64 maxBodyBytes = 64 * 1024;  // MEDORA_MAX_BODY_BYTES (see HttpLimits)

@@ -480,6 +480,42 @@ private slots:
             {QStringLiteral("compact-sync"), QStringLiteral("--older-than-days"), QStringLiteral("-3")});
         QCOMPARE(usage.exitCode, 2);
     }
+
+    void syncHasItsOwnRateBudget()
+    {
+        ServerProcess::Options options;
+        options.environment.insert(QStringLiteral("MEDORA_RATE_USER_PER_MINUTE"), QStringLiteral("1"));
+        options.environment.insert(QStringLiteral("MEDORA_RATE_USER_BURST"), QStringLiteral("3"));
+        options.environment.insert(QStringLiteral("MEDORA_RATE_SYNC_PER_MINUTE"), QStringLiteral("1"));
+        options.environment.insert(QStringLiteral("MEDORA_RATE_SYNC_BURST"), QStringLiteral("12"));
+        ServerProcess limited(options);
+        QString error;
+        QVERIFY2(limited.start(&error), qPrintable(error));
+        const QString clinic = limited.createClinic(QStringLiteral("Budget Klinika"));
+        QVERIFY(!limited.createUser(clinic, QStringLiteral("budget.doctor"), QStringLiteral("doctor"), kPassword)
+                     .id.isEmpty());
+        TestHttpClient client;
+        limited.configureClient(client);
+        QCOMPARE(client.login(QStringLiteral("budget.doctor"), kPassword, QStringLiteral("device-budget")).status,
+                 200);
+
+        // Twelve sync calls pass although the general budget is three.
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(push(client, {op(QStringLiteral("patient"), newId(), patientData(QStringLiteral("Budget")))})
+                         .status,
+                     200);
+            QCOMPARE(pull(client, 0).status, 200);
+        }
+        const TestHttpResponse refused = pull(client, 0);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), QStringLiteral("rate_limited"));
+        QVERIFY(refused.header("Retry-After").toInt() >= 1);
+        // The general budget was not touched by sync, and spending it leaves sync refused.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(client.get(QStringLiteral("/api/v1/me")).status, 200);
+        QCOMPARE(client.get(QStringLiteral("/api/v1/me")).status, 429);
+        QCOMPARE(push(client, {}).status, 429);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncApi)

@@ -108,11 +108,17 @@ private slots:
         QCOMPARE(defaults.syncMaxBodyBytes, qint64(1024 * 1024));
         QCOMPARE(defaults.syncTombstoneDays, 180);
         QCOMPARE(defaults.syncMaxWaiters, 1000);
+        QCOMPARE(defaults.syncLimit.perMinute, 6000);
+        QCOMPARE(defaults.syncLimit.burst, 1500);
 
         QProcessEnvironment env = environment("MEDORA_SYNC_TOMBSTONE_DAYS=30\n");
         env.insert(QStringLiteral("MEDORA_SYNC_MAX_BODY_BYTES"), QStringLiteral("524288"));
         env.insert(QStringLiteral("MEDORA_SYNC_MAX_WAITERS"), QStringLiteral("0"));
+        env.insert(QStringLiteral("MEDORA_RATE_SYNC_PER_MINUTE"), QStringLiteral("120"));
+        env.insert(QStringLiteral("MEDORA_RATE_SYNC_BURST"), QStringLiteral("40"));
         const ServerConfig set = load(env);
+        QCOMPARE(set.syncLimit.perMinute, 120);
+        QCOMPARE(set.syncLimit.burst, 40);
         QCOMPARE(set.syncMaxBodyBytes, qint64(524288));
         QCOMPARE(set.syncTombstoneDays, 30);
         QCOMPARE(set.syncMaxWaiters, 0);
@@ -121,10 +127,12 @@ private slots:
         QProcessEnvironment bad = environment();
         bad.insert(QStringLiteral("MEDORA_SYNC_MAX_BODY_BYTES"), QStringLiteral("2097152"));
         bad.insert(QStringLiteral("MEDORA_SYNC_TOMBSTONE_DAYS"), QStringLiteral("0"));
+        bad.insert(QStringLiteral("MEDORA_RATE_SYNC_BURST"), QStringLiteral("0"));
         ServerConfig config;
         QStringList errors;
         QVERIFY(!ServerConfig::load(bad, &config, &errors));
-        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.size(), 3);
+        QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("MEDORA_RATE_SYNC_BURST")));
         QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("MEDORA_SYNC_MAX_BODY_BYTES")));
         QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("MEDORA_SYNC_TOMBSTONE_DAYS")));
     }

@@ -169,6 +169,7 @@ private slots:
     void pullSkipsRowsWithLocalChanges();
     void pullAppliesTombstones();
     void failedPageLeavesCursorAndRows();
+    void largePageIsAppliedWholeOrNotAtAll();
     void pulledPatientsReachTheSearchIndex();
     void resyncRemovesRowsNotReturned();
     void replacedServerDatabaseRequeuesLostRows();
@@ -1066,6 +1067,36 @@ void TestSyncJournal::failedPageLeavesCursorAndRows()
     QVERIFY(m_journal->applyPullPage(pageOf({recordOf(good, 1, 11)}, 12)));
     QCOMPARE(m_journal->cursor(), qint64(12));
     QCOMPARE(m_patients->count(), qint64(1));
+}
+
+void TestSyncJournal::largePageIsAppliedWholeOrNotAtAll()
+{
+    // Large enough for the records to be decoded on a second thread ahead of the writes.
+    QList<SyncRecord> records;
+    for (int i = 0; i < 300; ++i) {
+        Patient patient = samplePatient(QStringLiteral("Karimov"), QStringLiteral("Alisher"));
+        patient.id = UuidV7::generate();
+        patient.number = QStringLiteral("ZZZ-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
+        patient.notes = QStringLiteral("row %1").arg(i);
+        patient.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+        records.append(recordOf(patient, 1, i + 1));
+    }
+    QList<SyncRecord> broken = records;
+    broken[250].data.insert(QStringLiteral("phone"), QStringLiteral("not a phone"));
+    QVERIFY(!m_journal->applyPullPage(pageOf(broken, 300)));
+    QVERIFY(m_journal->lastError().message.contains(QStringLiteral("data.phone")));
+    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM patient")), qint64(0));
+    QCOMPARE(m_journal->cursor(), qint64(0));
+
+    QVERIFY2(m_journal->applyPullPage(pageOf(records, 300)), qPrintable(m_journal->lastError().message));
+    QCOMPARE(m_patients->count(), qint64(300));
+    QCOMPARE(m_journal->cursor(), qint64(300));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT notes FROM patient ORDER BY rowid")));
+    int row = 0;
+    while (query.next())
+        QCOMPARE(query.value(0).toString(), QStringLiteral("row %1").arg(row++));
+    QCOMPARE(row, 300);
 }
 
 void TestSyncJournal::pulledPatientsReachTheSearchIndex()
