@@ -36,7 +36,7 @@ struct RouteRules
 {
     Access access = Access::SignedIn;
     bool allowedWhilePasswordMustChange = false;
-    bool bodyless = false; // a body, if any, must be an empty JSON object
+    bool bodyless = false;   // a body, if any, must be an empty JSON object
     bool syncBudget = false; // counts against the sync limit instead of the general one
 };
 

@@ -38,13 +38,13 @@ struct ServerConfig
     RateLimit userLimit{600, 200};    // MEDORA_RATE_USER_PER_MINUTE / _BURST
     // Sync has its own budget per user: a first pull of a large clinic is hundreds of pages.
     RateLimit syncLimit{6000, 1500}; // MEDORA_RATE_SYNC_PER_MINUTE / _BURST
-    int maxConnections = 4096;        // MEDORA_MAX_CONNECTIONS
-    int idleTimeoutSeconds = 30;      // MEDORA_IDLE_TIMEOUT_SECONDS
-    qint64 maxBodyBytes = 64 * 1024;  // MEDORA_MAX_BODY_BYTES (see HttpLimits)
-    int workerThreads = 2;            // MEDORA_WORKER_THREADS
-    int accessTokenMinutes = 15;      // MEDORA_ACCESS_TOKEN_MINUTES
-    int refreshIdleDays = 14;         // MEDORA_REFRESH_IDLE_DAYS
-    int refreshAbsoluteDays = 60;     // MEDORA_REFRESH_ABSOLUTE_DAYS
+    int maxConnections = 4096;       // MEDORA_MAX_CONNECTIONS
+    int idleTimeoutSeconds = 30;     // MEDORA_IDLE_TIMEOUT_SECONDS
+    qint64 maxBodyBytes = 64 * 1024; // MEDORA_MAX_BODY_BYTES (see HttpLimits)
+    int workerThreads = 2;           // MEDORA_WORKER_THREADS
+    int accessTokenMinutes = 15;     // MEDORA_ACCESS_TOKEN_MINUTES
+    int refreshIdleDays = 14;        // MEDORA_REFRESH_IDLE_DAYS
+    int refreshAbsoluteDays = 60;    // MEDORA_REFRESH_ABSOLUTE_DAYS
 
     // Sync (docs/sync.md).
     qint64 syncMaxBodyBytes = 1024 * 1024; // MEDORA_SYNC_MAX_BODY_BYTES: POST /api/v1/sync/push only
