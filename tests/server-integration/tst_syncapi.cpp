@@ -492,18 +492,21 @@ private slots:
         QString error;
         QVERIFY2(limited.start(&error), qPrintable(error));
         const QString clinic = limited.createClinic(QStringLiteral("Budget Klinika"));
-        QVERIFY(!limited.createUser(clinic, QStringLiteral("budget.doctor"), QStringLiteral("doctor"), kPassword)
-                     .id.isEmpty());
+        QVERIFY(
+            !limited.createUser(clinic, QStringLiteral("budget.doctor"), QStringLiteral("doctor"), kPassword)
+                 .id.isEmpty());
         TestHttpClient client;
         limited.configureClient(client);
-        QCOMPARE(client.login(QStringLiteral("budget.doctor"), kPassword, QStringLiteral("device-budget")).status,
-                 200);
+        QCOMPARE(
+            client.login(QStringLiteral("budget.doctor"), kPassword, QStringLiteral("device-budget")).status,
+            200);
 
         // Twelve sync calls pass although the general budget is three.
         for (int i = 0; i < 6; ++i) {
-            QCOMPARE(push(client, {op(QStringLiteral("patient"), newId(), patientData(QStringLiteral("Budget")))})
-                         .status,
-                     200);
+            QCOMPARE(
+                push(client, {op(QStringLiteral("patient"), newId(), patientData(QStringLiteral("Budget")))})
+                    .status,
+                200);
             QCOMPARE(pull(client, 0).status, 200);
         }
         const TestHttpResponse refused = pull(client, 0);
