@@ -37,12 +37,13 @@ public:
     Letterhead letterhead() const;
     void setForTesting(const QList<StaffMember> &staff, const Letterhead &letterhead);
     void refresh(SessionManager &session); // async; emits changed() when new data is stored
+    bool isRefreshing() const { return m_refreshing; }
 
     // Every staff member the server listed (active or not), in the server's order.
     QList<StaffMember> staff() const { return m_staff; }
     QString cachePath() const;
-    // Replaces the directory with a GET /api/v1/clinic answer and stores it; false (and
-    // nothing changed) when the answer is malformed.
+    // Replaces the directory with a GET /api/v1/clinic answer and stores it (changed() only
+    // when something differs); false (and nothing changed) when the answer is malformed.
     bool applyServerAnswer(const QJsonObject &json);
     // The cache file in the format of the server's answer (the logo base64 inside).
     static QJsonObject toJson(const QList<StaffMember> &staff, const Letterhead &letterhead);
@@ -50,8 +51,9 @@ public:
 
 signals:
     void changed();
-    // A refresh could not reach the server or was refused; the cache stays as it was.
-    void refreshFailed(const QString &message);
+    // A refresh could not reach the server or was refused (`code`: ApiError's code); the
+    // cache stays as it was.
+    void refreshFailed(const QString &code);
 
 private:
     void load();
@@ -61,7 +63,7 @@ private:
     QString m_dataDir;
     QList<StaffMember> m_staff;
     Letterhead m_letterhead;
-    quint64 m_refreshCall = 0;
+    bool m_refreshing = false;
 };
 
 } // namespace medora
