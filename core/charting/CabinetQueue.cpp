@@ -2,7 +2,8 @@
 
 namespace medora {
 
-CabinetQueue::CabinetQueue(VisitStore &store, const QString &doctorId) : m_store(store), m_doctorId(doctorId) {}
+CabinetQueue::CabinetQueue(VisitStore &store, const QString &doctorId) : m_store(store), m_doctorId(doctorId)
+{}
 
 bool CabinetQueue::isAllowed(VisitStatus from, VisitStatus to)
 {

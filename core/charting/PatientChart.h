@@ -18,9 +18,9 @@ struct ChartEntry
         Report
     };
     Kind kind = Kind::Visit;
-    QDateTime when; // UTC: the visit's start (else call, else queueing); the report's creation
-    Visit visit;    // Kind::Visit
-    Report report;  // Kind::Report
+    QDateTime when;        // UTC: the visit's start (else call, else queueing); the report's creation
+    Visit visit;           // Kind::Visit
+    Report report;         // Kind::Report
     QList<Report> addenda; // of a report, oldest first
 };
 

@@ -63,7 +63,8 @@ QString ReportHtmlBuilder::sectionsHtml(const ReportSections &sections) const
             const QString code =
                 tr("ICD-10: %1").arg(QStringLiteral("<b>%1</b>").arg(escaped(sections.icd10)));
             section(ReportVocabulary::sectionTitle(key),
-                    text.trimmed().isEmpty() ? code : escaped(text.trimmed()) + QStringLiteral("<br/>") + code);
+                    text.trimmed().isEmpty() ? code
+                                             : escaped(text.trimmed()) + QStringLiteral("<br/>") + code);
             continue;
         }
         if (!text.trimmed().isEmpty())
@@ -81,7 +82,8 @@ QString ReportHtmlBuilder::signatureHtml(const Report &report) const
              escaped(doctorName(report.authorId)));
 }
 
-QString ReportHtmlBuilder::bodyHtml(const Patient &patient, const Report &report, const QList<Report> &addenda) const
+QString ReportHtmlBuilder::bodyHtml(const Patient &patient, const Report &report,
+                                    const QList<Report> &addenda) const
 {
     QString html;
     html.reserve(4096);

@@ -10,9 +10,9 @@ namespace medora {
 // which the doctor inserts into a report section at the cursor.
 struct ReportTemplate
 {
-    QString specialty; // "internal_medicine", "paediatrics", ...
-    QString language;  // "uz" (Latin script) or "ru"
-    QString title;     // shown in the specialty list, in the template's language
+    QString specialty;                  // "internal_medicine", "paediatrics", ...
+    QString language;                   // "uz" (Latin script) or "ru"
+    QString title;                      // shown in the specialty list, in the template's language
     QMap<QString, QStringList> phrases; // by text section key ("complaints", "treatmentPlan")
 };
 

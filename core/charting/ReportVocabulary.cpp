@@ -4,8 +4,8 @@ namespace medora {
 
 QStringList ReportVocabulary::textSectionKeys()
 {
-    return {QStringLiteral("complaints"),    QStringLiteral("anamnesis"),     QStringLiteral("examination"),
-            QStringLiteral("diagnosis"),     QStringLiteral("treatmentPlan"), QStringLiteral("recommendations"),
+    return {QStringLiteral("complaints"), QStringLiteral("anamnesis"),     QStringLiteral("examination"),
+            QStringLiteral("diagnosis"),  QStringLiteral("treatmentPlan"), QStringLiteral("recommendations"),
             QStringLiteral("notes")};
 }
 
@@ -75,9 +75,9 @@ void ReportVocabulary::setSectionText(ReportSections &sections, const QString &k
 
 QStringList ReportVocabulary::vitalCodes()
 {
-    return {QStringLiteral("temperature"), QStringLiteral("pulse"),  QStringLiteral("bp_systolic"),
+    return {QStringLiteral("temperature"),  QStringLiteral("pulse"),     QStringLiteral("bp_systolic"),
             QStringLiteral("bp_diastolic"), QStringLiteral("resp_rate"), QStringLiteral("spo2"),
-            QStringLiteral("weight"),      QStringLiteral("height"), QStringLiteral("glucose")};
+            QStringLiteral("weight"),       QStringLiteral("height"),    QStringLiteral("glucose")};
 }
 
 QString ReportVocabulary::vitalName(const QString &code)

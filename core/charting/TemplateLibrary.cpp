@@ -35,9 +35,9 @@ std::optional<ReportTemplate> TemplateLibrary::parse(const QByteArray &json, con
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(QString(), tr("not valid JSON (%1 at byte %2).")
-                                   .arg(parseError.errorString())
-                                   .arg(parseError.offset));
+        return fail(
+            QString(),
+            tr("not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return fail(QString(), tr("must be a JSON object."));
     const QJsonObject root = document.object();
@@ -57,7 +57,8 @@ std::optional<ReportTemplate> TemplateLibrary::parse(const QByteArray &json, con
     static const QRegularExpression specialtyName(QStringLiteral("^[a-z][a-z_]{1,39}$"));
     const QJsonValue specialty = root.value(QLatin1String("specialty"));
     if (!specialty.isString() || !specialtyName.match(specialty.toString()).hasMatch())
-        return fail(QStringLiteral("specialty"), tr("must be a name of lower-case letters, such as cardiology."));
+        return fail(QStringLiteral("specialty"),
+                    tr("must be a name of lower-case letters, such as cardiology."));
     result.specialty = specialty.toString();
 
     const QJsonValue language = root.value(QLatin1String("language"));
@@ -79,7 +80,9 @@ std::optional<ReportTemplate> TemplateLibrary::parse(const QByteArray &json, con
     for (auto it = sectionObject.begin(); it != sectionObject.end(); ++it) {
         const QString field = QStringLiteral("sections.") + it.key().left(40);
         if (!sectionKeys.contains(it.key()))
-            return fail(field, tr("unknown section; the sections are: %1.").arg(sectionKeys.join(QStringLiteral(", "))));
+            return fail(
+                field,
+                tr("unknown section; the sections are: %1.").arg(sectionKeys.join(QStringLiteral(", "))));
         if (!it.value().isArray() || it.value().toArray().isEmpty())
             return fail(field, tr("must be a list of at least one phrase."));
         const QJsonArray list = it.value().toArray();
@@ -143,9 +146,10 @@ bool TemplateLibrary::load(const QString &language, const QString &folder)
         m_templates << *loaded;
     }
     QCollator collator(QLocale(language == QLatin1String("ru") ? QLocale::Russian : QLocale::Uzbek));
-    std::sort(m_templates.begin(), m_templates.end(), [&collator](const ReportTemplate &a, const ReportTemplate &b) {
-        return collator.compare(a.title, b.title) < 0;
-    });
+    std::sort(m_templates.begin(), m_templates.end(),
+              [&collator](const ReportTemplate &a, const ReportTemplate &b) {
+                  return collator.compare(a.title, b.title) < 0;
+              });
     return m_errors.isEmpty();
 }
 
