@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 #include "api/AuditApi.h"
 #include "api/AuthApi.h"
+#include "api/ClinicApi.h"
 #include "api/HealthApi.h"
 #include "api/JsonBodyDecoder.h"
 #include "api/PasswordWorkPool.h"
@@ -153,6 +154,14 @@ void ApiServer::Private::buildRoutes()
              [this](HttpRequest &r, const Actor &a) { return staffApi.revokeSessions(r, a); });
     signedIn("GET", QStringLiteral("/api/v1/audit"), admin,
              [this](HttpRequest &r, const Actor &a) { return auditApi.list(r, a); });
+
+    // The clinic routes share one ClinicApi, owned by their handlers.
+    auto clinicApi = std::make_shared<ClinicApi>(services.database, services.audit);
+    RouteRules colleague;
+    signedIn("GET", QStringLiteral("/api/v1/clinic"), colleague,
+             [clinicApi](HttpRequest &r, const Actor &a) { return clinicApi->get(r, a); });
+    signedIn("PUT", ClinicApi::letterheadPath(), admin,
+             [clinicApi](HttpRequest &r, const Actor &a) { return clinicApi->putLetterhead(r, a); });
 
     RouteRules sync;
     sync.syncBudget = true;

@@ -20,7 +20,8 @@ bool isJsonWhitespace(char c)
 
 } // namespace
 
-std::optional<ServiceError> JsonBodyDecoder::scan(const QByteArray &body, int *topLevelKeys)
+std::optional<ServiceError> JsonBodyDecoder::scan(const QByteArray &body, int *topLevelKeys,
+                                                  qsizetype stringLimit)
 {
     // Containers open at each depth: '{' or '['; only the top-level object's keys are counted.
     char containers[maxDepth + 1] = {};
@@ -40,7 +41,7 @@ std::optional<ServiceError> JsonBodyDecoder::scan(const QByteArray &body, int *t
                 escaped = true;
             } else if (c == '"') {
                 inString = false;
-                if (i - stringStart > maxStringBytes)
+                if (i - stringStart > stringLimit)
                     return invalidJson(QStringLiteral("A string in the request body is too long."));
                 if (depth == 1 && containers[0] == '{') {
                     qsizetype next = i + 1;
@@ -80,10 +81,11 @@ std::optional<ServiceError> JsonBodyDecoder::scan(const QByteArray &body, int *t
     return std::nullopt;
 }
 
-JsonBodyDecoder::JsonBodyDecoder(const QByteArray &body, const QStringList &allowedFields)
+JsonBodyDecoder::JsonBodyDecoder(const QByteArray &body, const QStringList &allowedFields,
+                                 qsizetype stringLimit)
 {
     int keys = 0;
-    if (auto problem = scan(body, &keys)) {
+    if (auto problem = scan(body, &keys, stringLimit)) {
         fail(*problem);
         return;
     }

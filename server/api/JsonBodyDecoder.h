@@ -22,7 +22,10 @@ public:
     static constexpr int maxDepth = 16;
     static constexpr int maxStringBytes = 8192;
 
-    JsonBodyDecoder(const QByteArray &body, const QStringList &allowedFields);
+    // `stringLimit`: a route that carries one large field (a base64 logo) raises the bound on
+    // strings; the field getters' maxLength still bounds each field.
+    JsonBodyDecoder(const QByteArray &body, const QStringList &allowedFields,
+                    qsizetype stringLimit = maxStringBytes);
 
     bool ok() const { return !m_error.has_value(); }
     const ServiceError &error() const { return *m_error; }
@@ -40,7 +43,8 @@ public:
 
     // The scan alone: nullopt when `body` is within the structural bounds; the number of
     // top-level keys it saw is stored in `topLevelKeys` (duplicates included).
-    static std::optional<ServiceError> scan(const QByteArray &body, int *topLevelKeys = nullptr);
+    static std::optional<ServiceError> scan(const QByteArray &body, int *topLevelKeys = nullptr,
+                                            qsizetype stringLimit = maxStringBytes);
 
 private:
     void fail(ServiceError error);

@@ -1,6 +1,7 @@
 #include "app/ServerApplication.h"
 
 #include "api/ApiServer.h"
+#include "api/ClinicApi.h"
 #include "app/ServerCore.h"
 #include "app/SignalNotifier.h"
 #include "cli/CliOutput.h"
@@ -33,6 +34,8 @@ HttpLimits limitsFrom(const ServerConfig &config)
     // A sync push carries up to 100 operations (reports included); every other route keeps
     // the small default.
     limits.pathBodyLimits.append({QStringLiteral("/api/v1/sync/push"), config.syncMaxBodyBytes});
+    // A letterhead carries its logo (PNG, at most 256 KiB) as base64.
+    limits.pathBodyLimits.append({ClinicApi::letterheadPath(), ClinicApi::kLetterheadMaxBodyBytes});
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     return limits;
 }

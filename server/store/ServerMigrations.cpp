@@ -163,6 +163,23 @@ QList<ServerMigrations::Step> buildSteps()
         QStringLiteral("CREATE INDEX sync_conflict_by_clinic ON sync_conflict (clinic_id, created_at_ms)"),
     };
     steps.append(sync);
+
+    // The letterhead printouts carry (name from clinics); one row per clinic once an admin
+    // has set it. The logo is a PNG of at most 256 KiB (checked by the API).
+    ServerMigrations::Step letterhead;
+    letterhead.version = 4;
+    letterhead.description = QStringLiteral("clinic letterhead: address, phone, footer, logo");
+    letterhead.statements = {
+        QStringLiteral("CREATE TABLE clinic_letterhead ("
+                       " clinic_id TEXT PRIMARY KEY REFERENCES clinics(id),"
+                       " address TEXT NOT NULL DEFAULT '',"
+                       " phone TEXT NOT NULL DEFAULT '',"
+                       " footer TEXT NOT NULL DEFAULT '',"
+                       " logo_png BLOB,"
+                       " updated_at BIGINT NOT NULL,"
+                       " updated_by TEXT NOT NULL)"),
+    };
+    steps.append(letterhead);
     return steps;
 }
 

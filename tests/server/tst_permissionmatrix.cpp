@@ -51,6 +51,8 @@ const QList<Row> &permissionTable()
         {"POST", "/api/v1/staff/{id}/reset-password", {401, 403, 403, 200, 404}},
         {"POST", "/api/v1/staff/{id}/revoke-sessions", {401, 403, 403, 204, 404}},
         {"GET", "/api/v1/audit", {401, 403, 403, 200, 200}},
+        {"GET", "/api/v1/clinic", {401, 200, 200, 200, 200}},
+        {"PUT", "/api/v1/clinic/letterhead", {401, 403, 403, 200, 200}},
         {"POST", "/api/v1/sync/push", {401, 200, 200, 200, 200}},
         {"GET", "/api/v1/sync/pull", {401, 200, 200, 200, 200}},
     };
@@ -204,6 +206,9 @@ private slots:
                          {"role", QStringLiteral("receptionist")}});
         } else if (r.pattern == QLatin1String("/api/v1/sync/push")) {
             body = json({{"deviceId", QStringLiteral("matrix-pc-1")}, {"ops", QJsonArray()}});
+        } else if (r.pattern == QLatin1String("/api/v1/clinic/letterhead")) {
+            body =
+                json({{"address", QStringLiteral("Toshkent, Amir Temur 1")}, {"phone", "+998 71 200 00 00"}});
         } else if (r.method == "PATCH") {
             body = json({{"fullName", fresh(QStringLiteral("Target Person "))}});
         }
