@@ -207,7 +207,10 @@ void QueuePanel::loadDoctors()
     if (doctors.isEmpty())
         m_doctor->addItem(tr("No doctors yet: sign in once to load the clinic's staff"), QString());
     m_doctor->setEnabled(!doctors.isEmpty());
-    const int index = m_doctor->findData(kept);
+    // A doctor looking at the desk sees their own queue first.
+    int index = m_doctor->findData(kept.isEmpty() ? m_me.id : kept);
+    if (index < 0)
+        index = m_doctor->findData(m_me.id);
     m_doctor->setCurrentIndex(index >= 0 ? index : 0);
     m_model->setQueue(currentDoctorId(), day());
     updateActions();
@@ -221,7 +224,11 @@ QString QueuePanel::currentDoctorId() const
 void QueuePanel::selectDoctor(const QString &doctorId)
 {
     const int index = m_doctor->findData(doctorId);
-    if (index >= 0)
+    if (index < 0)
+        return;
+    if (index == m_doctor->currentIndex())
+        reload(); // chosen again: shown as it is now
+    else
         m_doctor->setCurrentIndex(index);
 }
 

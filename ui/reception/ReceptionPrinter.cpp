@@ -1,11 +1,10 @@
 #include "reception/ReceptionPrinter.h"
 
 #include "clinic/ClinicDirectory.h"
+#include "print/PrintActions.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QPrintDialog>
-#include <QPrinter>
 
 namespace medora {
 
@@ -46,20 +45,16 @@ bool ReceptionPrinter::print(const QString &title, const QString &bodyHtml, Prin
         return true;
     }
 
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(document.pageLayout());
-    printer.setDocName(title);
-    QPrintDialog dialog(&printer, m_dialogParent);
-    dialog.setWindowTitle(tr("Print: %1").arg(title));
-    if (dialog.exec() != QDialog::Accepted)
+    // The shared print path: print dialog or "Save as PDF", pages painted on a worker thread
+    // with a progress dialog, failures explained. It finishes on its own.
+    PrintActions *actions =
+        PrintActions::printOrSave(m_dialogParent, document, fileBaseName + QStringLiteral(".pdf"));
+    if (!actions)
         return false;
-    if (!document.print(printer)) {
-        m_lastError =
-            tr("The printer did not accept the printout. Check that it is switched on and has paper, "
-               "then print again.");
-        return false;
-    }
-    emit printed(title);
+    connect(actions, &PrintActions::finished, this, [this, title](bool ok) {
+        if (ok)
+            emit printed(title);
+    });
     return true;
 }
 

@@ -13,8 +13,9 @@ namespace medora {
 class ClinicDirectory;
 
 // Prints the desk's printouts (ticket, patient card, receipt, cash summary) under the
-// clinic's letterhead: through the system print dialog, or, when a PDF folder is set
-// (tests, a desk without a printer), straight into a numbered PDF file there.
+// clinic's letterhead: through PrintActions (print dialog or "Save as PDF", painted off the
+// UI thread), or, when a PDF folder is set (tests, a desk without a printer), straight
+// into a numbered PDF file there.
 class ReceptionPrinter : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,8 @@ public:
     QString lastPdfPath() const { return m_lastPdfPath; }
     QString lastError() const { return m_lastError; }
 
-    // False when printing failed (lastError() says why) or the user cancelled the dialog
-    // (lastError() empty).
+    // PDF folder: true once the file is written; false with lastError(). Otherwise true when
+    // the print or save dialog was offered (PrintActions reports its own failures).
     bool print(const QString &title, const QString &bodyHtml, PrintDocument::PageSize size,
                const QString &fileBaseName);
 
