@@ -1,6 +1,7 @@
 #include "api/ApiClient.h"
 #include "auth/ApiErrorText.h"
 #include "auth/ScreenLocker.h"
+#include "clinic/ClinicDirectory.h"
 #include "i18n/LanguageManager.h"
 #include "registry/MainWindow.h"
 #include "registry/PatientDialog.h"
@@ -13,6 +14,7 @@
 #include "store/SyncJournal.h"
 #include "sync/ApiSyncTransport.h"
 #include "sync/SyncEngine.h"
+#include "workspace/WorkspacePages.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -213,11 +215,18 @@ int main(int argc, char *argv[])
             engine.notifyReconnected();
     });
 
+    // The clinic's staff names and letterhead, cached beside the registry for offline use.
+    ClinicDirectory clinic(dataDir);
+
     int exitCode = 0;
     {
         MainWindow window(registry, languages);
         window.setSession(&session);
         window.setSync(&engine, &journal);
+        // The reception desk and the doctor's cabinet for whoever signs in.
+        WorkspacePages pages(window, registry.database(), registry, clinic);
+        pages.setSyncEngine(&engine);
+        pages.follow(session);
         if (parser.isSet(searchOption))
             window.searchField()->setText(parser.value(searchOption));
         window.show();
@@ -231,6 +240,8 @@ int main(int argc, char *argv[])
                 idleLock.lock();
             screenLocker = std::make_unique<ScreenLocker>(session, idleLock, &window);
         }
+        QObject::connect(&window, &MainWindow::idleLockMinutesChanged, &idleLock,
+                         [&idleLock](int minutes) { idleLock.setTimeoutMs(qint64(minutes) * 60 * 1000); });
 
         if (parser.isSet(screenshotOption)) {
             grabWhenShown(&window, parser.value(screenshotOption), &exitCode);

@@ -2,11 +2,13 @@
 
 #include "auth/ApiErrorText.h"
 #include "auth/LoginDialog.h"
+#include "help/ShortcutsDialog.h"
 #include "i18n/LanguageManager.h"
 #include "registry/PatientDialog.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
 #include "session/SessionManager.h"
+#include "settings/SettingsDialog.h"
 #include "store/SyncJournal.h"
 #include "sync/ConflictDialog.h"
 #include "sync/SyncEngine.h"
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -63,7 +66,14 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildUi()
 {
-    auto *central = new QWidget(this);
+    m_workspace = new QTabWidget(this);
+    m_workspace->setObjectName(QStringLiteral("workspaceTabs"));
+    m_workspace->setDocumentMode(true);
+    // With only the registry there is nothing to switch to.
+    m_workspace->setTabBarAutoHide(true);
+    auto *central = new QWidget(m_workspace);
+    central->setObjectName(QStringLiteral("registryPage"));
+    m_registryPage = central;
     auto *layout = new QVBoxLayout(central);
 
     auto *searchRow = new QHBoxLayout;
@@ -107,7 +117,8 @@ void MainWindow::buildUi()
     m_disclaimer->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_disclaimer);
 
-    setCentralWidget(central);
+    m_workspace->addTab(central, QString());
+    setCentralWidget(m_workspace);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -167,6 +178,18 @@ void MainWindow::buildMenus()
     m_patientMenu->addSeparator();
     m_patientMenu->addAction(m_quitAction);
 
+    m_settingsAction = new QAction(this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_shortcutsAction = new QAction(this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    addActions({m_settingsAction, m_shortcutsAction});
+    addPageAction();
+
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageGroup = new QActionGroup(this);
@@ -181,6 +204,12 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this,
                 [this, code = language.code] { m_languages.setLanguage(code); });
     }
+    m_languageMenu->addSeparator();
+    m_languageMenu->addAction(m_settingsAction);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_shortcutsAction);
 }
 
 void MainWindow::retranslateUi()
@@ -201,6 +230,14 @@ void MainWindow::retranslateUi()
     m_editAction->setText(tr("&Open patient…"));
     m_findAction->setText(tr("&Find patient"));
     m_quitAction->setText(tr("&Quit"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_workspace->setTabText(0, tr("&Patients"));
+    for (int i = 0; i < m_pageTitles.size(); ++i)
+        m_workspace->setTabText(i + 1, m_pageTitles.at(i)());
+    for (int i = 0; i < m_pageActions.size(); ++i)
+        m_pageActions.at(i)->setText(tr("Show page %1").arg(i + 1));
     m_model->retranslate();
     if (m_accountMenu) {
         m_accountMenu->setTitle(tr("&Account"));
@@ -750,6 +787,92 @@ void MainWindow::onDialogFinished(int result)
         selectPatient(dialog->chosenExistingLocalId());
         openPatient(dialog->chosenExistingLocalId());
     }
+}
+
+} // namespace medora
+
+namespace medora {
+
+void MainWindow::addPageAction()
+{
+    const int index = int(m_pageActions.size());
+    if (index >= 9)
+        return;
+    auto *action = new QAction(this);
+    action->setObjectName(QStringLiteral("showPage%1Action").arg(index + 1));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    action->setText(tr("Show page %1").arg(index + 1));
+    connect(action, &QAction::triggered, this, [this, index] {
+        if (index < m_workspace->count())
+            m_workspace->setCurrentIndex(index);
+    });
+    addAction(action);
+    m_pageActions << action;
+}
+
+void MainWindow::addWorkspacePage(QWidget *page, std::function<QString()> title)
+{
+    page->setParent(m_workspace);
+    m_pageTitles.append(std::move(title));
+    m_workspace->addTab(page, m_pageTitles.last()());
+    addPageAction();
+}
+
+void MainWindow::removeWorkspacePages()
+{
+    m_workspace->setCurrentIndex(0);
+    while (m_workspace->count() > 1) {
+        QWidget *page = m_workspace->widget(m_workspace->count() - 1);
+        m_workspace->removeTab(m_workspace->count() - 1);
+        delete page;
+    }
+    m_pageTitles.clear();
+    while (m_pageActions.size() > 1)
+        delete m_pageActions.takeLast();
+}
+
+SettingsDialog *MainWindow::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
+ShortcutsDialog *MainWindow::shortcutsDialog() const
+{
+    return m_shortcutsDialog;
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_session) {
+        statusBar()->showMessage(tr("Settings need the server connection, which this window does not have."),
+                                 kNoticeTimeoutMs);
+        return;
+    }
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(*m_session, m_session->api(), m_languages, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &SettingsDialog::idleLockMinutesChanged, this,
+                &MainWindow::idleLockMinutesChanged);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcutsDialog) {
+        m_shortcutsDialog = new ShortcutsDialog(this);
+        m_shortcutsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    QList<ShortcutsDialog::Section> sections;
+    sections.append({tr("Everywhere"), this, true});
+    sections.append({m_workspace->tabText(0).remove(QLatin1Char('&')), m_registryPage, false});
+    for (int i = 1; i < m_workspace->count(); ++i)
+        sections.append({m_workspace->tabText(i).remove(QLatin1Char('&')), m_workspace->widget(i), false});
+    m_shortcutsDialog->setSections(sections);
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
 }
 
 } // namespace medora

@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -12,6 +14,7 @@ class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace medora {
@@ -21,6 +24,8 @@ class LanguageManager;
 class LoginDialog;
 class PatientDialog;
 class SessionManager;
+class SettingsDialog;
+class ShortcutsDialog;
 class PatientListModel;
 class PatientRegistry;
 class SyncEngine;
@@ -64,7 +69,25 @@ public:
     SyncErrorsDialog *syncErrorsDialog() const;
     ConflictDialog *conflictDialog() const;
 
+    // The day's workflows (reception desk, doctor's cabinet, ...) as pages beside the patient
+    // registry, which is always the first. The window owns a page once added; its title is
+    // asked again whenever the language changes. Ctrl+1..9 switch pages.
+    void addWorkspacePage(QWidget *page, std::function<QString()> title);
+    void removeWorkspacePages();
+    QTabWidget *workspace() const { return m_workspace; }
+
+    SettingsDialog *settingsDialog() const;
+    ShortcutsDialog *shortcutsDialog() const;
+    QAction *settingsAction() const { return m_settingsAction; }
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+
+signals:
+    // The idle lock time was changed in the settings (minutes, 0 = never).
+    void idleLockMinutesChanged(int minutes);
+
 public slots:
+    void showSettings();
+    void showShortcuts();
     void newPatient();
     void editCurrentPatient();
     void openPatient(qint64 localId);
@@ -87,6 +110,7 @@ protected:
 private:
     void buildUi();
     void buildMenus();
+    void addPageAction();
     void retranslateUi();
     void updateStatus();
     void updateLanguageChecks();
@@ -110,6 +134,15 @@ private:
     QPointer<PatientDialog> m_dialog;
     qint64 m_rememberedLocalId = 0;
 
+    QTabWidget *m_workspace = nullptr;
+    QWidget *m_registryPage = nullptr;
+    QList<std::function<QString()>> m_pageTitles; // index + 1 = tab index
+    QList<QAction *> m_pageActions;               // Ctrl+1..9
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<ShortcutsDialog> m_shortcutsDialog;
     QLineEdit *m_search = nullptr;
     QPushButton *m_newButton = nullptr;
     QTableView *m_table = nullptr;
