@@ -2,6 +2,7 @@
 #include "cash/PaymentService.h"
 #include "clinic/ClinicDirectory.h"
 #include "domain/UuidV7.h"
+#include "i18n/LanguageManager.h"
 #include "queue/QueueService.h"
 #include "reception/MoneyEdit.h"
 #include "reception/PaymentDialog.h"
@@ -44,6 +45,7 @@ private slots:
     void amountIsGroupedAsTypedInEachLanguage_data();
     void amountIsGroupedAsTypedInEachLanguage();
     void editingInTheMiddleKeepsTheCursor();
+    void amountFollowsALanguageSwitch();
     void todaysVisitsAreOffered();
     void receiptPhotoIsCheckedWhenAttached();
     void savedPaymentCarriesEveryField();
@@ -149,6 +151,23 @@ void TestPaymentDialog::editingInTheMiddleKeepsTheCursor()
     QTest::keyClicks(amount, QStringLiteral("0"));
     QCOMPARE(amount->text(), QStringLiteral("150,000"));
     QCOMPARE(amount->cursorPosition(), 3); // "150|,000"
+}
+
+void TestPaymentDialog::amountFollowsALanguageSwitch()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("en"), false));
+    const auto dialog = makeDialog();
+    MoneyEdit *amount = dialog->amountEdit();
+    QTest::keyClicks(amount, QStringLiteral("150000"));
+    QCOMPARE(amount->text(), QStringLiteral("150,000"));
+    // "150,000" would read as 150 in Russian; the amount is carried over, not the text.
+    QVERIFY(languages.setLanguage(QStringLiteral("ru"), false));
+    const QString russian = QLocale(QLocale::Russian, QLocale::Russia).toString(qint64(150000));
+    QTRY_COMPARE(amount->text(), russian);
+    QCOMPARE(amount->value().amount, qint64(150000));
+    QVERIFY(languages.setLanguage(QStringLiteral("en"), false));
+    QTRY_COMPARE(amount->text(), QStringLiteral("150,000"));
 }
 
 void TestPaymentDialog::todaysVisitsAreOffered()

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace medora {
@@ -119,8 +120,12 @@ void CashSummaryView::retranslateUi()
 
 void CashSummaryView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // Amounts follow the new language's separators once its locale is the default
+        // (LanguageManager sets it after the translators).
+        QTimer::singleShot(0, this, &CashSummaryView::reload);
+    }
     QWidget::changeEvent(event);
 }
 

@@ -25,6 +25,7 @@ protected:
 
 private:
     void regroup();
+    void relocalise();
 
     QLocale m_shownLocale; // the language whose separators the text is written with
 };

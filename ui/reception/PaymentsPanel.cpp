@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -117,8 +118,12 @@ void PaymentsPanel::retranslateUi()
 
 void PaymentsPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // Amounts follow the new language's separators once its locale is the default
+        // (LanguageManager sets it after the translators).
+        QTimer::singleShot(0, this, &PaymentsPanel::reload);
+    }
     QWidget::changeEvent(event);
 }
 
