@@ -52,11 +52,10 @@ QHash<QUuid, Patient> ChartLoader::patients(const QList<QUuid> &patientIds) cons
 
 std::optional<PatientChart> ChartLoader::load(const QUuid &patientId)
 {
-    const qint64 localId = localIdOf(patientId);
+    QHash<QUuid, Patient> found = patients({patientId});
     if (!m_error.isEmpty())
         return std::nullopt;
-    std::optional<Patient> patient = localId ? m_registry.patient(localId) : std::nullopt;
-    if (!patient) {
+    if (!found.contains(patientId)) {
         m_error = tr("This patient is not in the registry of this computer yet. Wait for the next sync.");
         return std::nullopt;
     }
@@ -73,7 +72,7 @@ std::optional<PatientChart> ChartLoader::load(const QUuid &patientId)
         return std::nullopt;
     }
     PatientChart chart;
-    chart.patient = std::move(*patient);
+    chart.patient = found.take(patientId);
     chart.reportCount = int(reportList.size());
     chart.timeline = timeline(visitList, reportList);
     return chart;
