@@ -157,6 +157,123 @@
     </message>
 </context>
 <context>
+    <name>CabinetQueue</name>
+    <message>
+        <source>Ticket %1 is still in the cabinet. Finish that visit before calling the next patient.</source>
+        <translation>Пациент с талоном %1 ещё в кабинете. Завершите этот приём, прежде чем вызывать следующего пациента.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 has been called already. Start the visit, or mark the patient as absent, before calling the next one.</source>
+        <translation>Талон %1 уже вызван. Прежде чем вызывать следующего, начните приём или отметьте, что пациент не пришёл.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in your queue.</source>
+        <translation>В вашей очереди никто не ожидает.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still in the cabinet. Finish that visit first: one patient at a time.</source>
+        <translation>Пациент с талоном %1 ещё в кабинете. Сначала завершите этот приём: одновременно принимается только один пациент.</translation>
+    </message>
+    <message>
+        <source>This visit is no longer in the queue. Reload the queue.</source>
+        <translation>Этого визита больше нет в очереди. Обновите очередь.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is in another doctor&apos;s queue.</source>
+        <translation>Талон %1 — в очереди другого врача.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 cannot go from “%2” to “%3”. Reload the queue: someone may have changed it.</source>
+        <translation>Талон %1 нельзя перевести из состояния «%2» в «%3». Обновите очередь: возможно, её кто-то изменил.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>вызван</translation>
+    </message>
+    <message>
+        <source>in the cabinet</source>
+        <translation>в кабинете</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>did not come</source>
+        <translation>не пришёл</translation>
+    </message>
+</context>
+<context>
+    <name>CashSummaryHtmlBuilder</name>
+    <message>
+        <source>Unknown staff member (%1)</source>
+        <translation>Неизвестный сотрудник (%1)</translation>
+    </message>
+    <message>
+        <source>Cash summary for %1</source>
+        <translation>Кассовый отчёт за %1</translation>
+    </message>
+    <message>
+        <source>Received, so&apos;m</source>
+        <translation>Принято, сум</translation>
+    </message>
+    <message>
+        <source>Refunded, so&apos;m</source>
+        <translation>Возвращено, сум</translation>
+    </message>
+    <message>
+        <source>Net, so&apos;m</source>
+        <translation>Итого, сум</translation>
+    </message>
+    <message>
+        <source>No payments were taken on this day.</source>
+        <translation>В этот день оплата не принималась.</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>По способам оплаты</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>By receptionist</source>
+        <translation>По регистраторам</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>Регистратор</translation>
+    </message>
+    <message>
+        <source>Payments: %1. Refunds: %2.</source>
+        <translation>Платежей: %1. Возвратов: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartLoader</name>
+    <message>
+        <source>read the patients of the queue</source>
+        <translation>прочитать данные пациентов из очереди</translation>
+    </message>
+    <message>
+        <source>This patient is not in the registry of this computer yet. Wait for the next sync.</source>
+        <translation>Этого пациента ещё нет в реестре на этом компьютере. Дождитесь следующей синхронизации.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -386,6 +503,33 @@
     </message>
 </context>
 <context>
+    <name>MoneyText</name>
+    <message>
+        <source>%1 so&apos;m</source>
+        <translation>%1 сум</translation>
+    </message>
+    <message>
+        <source>Enter the amount in so&apos;m.</source>
+        <translation>Введите сумму в сумах.</translation>
+    </message>
+    <message>
+        <source>Enter the amount in digits only, for example 150 000.</source>
+        <translation>Вводите сумму только цифрами, например 150 000.</translation>
+    </message>
+    <message>
+        <source>Enter whole so&apos;m, without a fractional part.</source>
+        <translation>Введите сумму в целых сумах, без дробной части.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero so&apos;m.</source>
+        <translation>Сумма в сумах должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>The amount can be at most %1 so&apos;m.</source>
+        <translation>Сумма не может превышать %1 сум.</translation>
+    </message>
+</context>
+<context>
     <name>OfflineCredentials</name>
     <message>
         <source>The offline sign-in file %1 cannot be read: %2</source>
@@ -413,6 +557,69 @@
     <message>
         <source>queue the imported rows for the server</source>
         <translation>поставить импортированные строки в очередь на отправку на сервер</translation>
+    </message>
+</context>
+<context>
+    <name>PatientCardHtmlBuilder</name>
+    <message>
+        <source>Patient card</source>
+        <translation>Карточка пациента</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>Patient number</source>
+        <translation>Номер пациента</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Аллергии</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Принимаемые лекарства</translation>
+    </message>
+    <message>
+        <source>Printed on %1</source>
+        <translation>Напечатано %1</translation>
     </message>
 </context>
 <context>
@@ -634,6 +841,13 @@
     <message>
         <source>No</source>
         <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>PatientLookup</name>
+    <message>
+        <source>read the patients</source>
+        <translation>прочитать данные пациентов</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1092,155 @@
     </message>
 </context>
 <context>
+    <name>PrintDocument</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Страница %1 из %2</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 cannot be written: %2</source>
+        <translation>Не удалось записать PDF-файл %1: %2</translation>
+    </message>
+    <message>
+        <source>The PDF was not produced.</source>
+        <translation>PDF-файл не создан.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHtmlBuilder</name>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Чек об оплате</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Чек возврата</translation>
+    </message>
+    <message>
+        <source>Receipt No.</source>
+        <translation>Чек №</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Patient number</source>
+        <translation>Номер пациента</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Неизвестный врач</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Cancels receipt No.</source>
+        <translation>Отменяет чек №</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Кем принят</translation>
+    </message>
+    <message>
+        <source>Unknown staff member</source>
+        <translation>Неизвестный сотрудник</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtmlBuilder</name>
+    <message>
+        <source>Visit report</source>
+        <translation>Заключение врача</translation>
+    </message>
+    <message>
+        <source>Addendum to a visit report</source>
+        <translation>Дополнение к заключению врача</translation>
+    </message>
+    <message>
+        <source>This report does not replace a doctor&apos;s judgement.</source>
+        <translation>Это заключение не заменяет решение врача.</translation>
+    </message>
+    <message>
+        <source>(doctor not in this computer&apos;s staff list)</source>
+        <translation>(врача нет в списке сотрудников на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>ICD-10: %1</source>
+        <translation>МКБ-10: %1</translation>
+    </message>
+    <message>
+        <source>DRAFT — not signed</source>
+        <translation>ЧЕРНОВИК — не подписано</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Подписано: %1</translation>
+    </message>
+    <message>
+        <source>Doctor:</source>
+        <translation>Врач:</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Пациент:</translation>
+    </message>
+    <message>
+        <source>Patient number:</source>
+        <translation>Номер пациента:</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>Дата рождения:</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, пол: %2</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Addendum of %1, %2</source>
+        <translation>Дополнение от %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportSectionsText</name>
     <message>
         <source>Temperature</source>
@@ -1081,6 +1444,81 @@
     <message>
         <source>read the addenda</source>
         <translation>прочитать дополнения</translation>
+    </message>
+</context>
+<context>
+    <name>ReportVocabulary</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Жалобы</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Анамнез</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Витальные показатели</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Осмотр</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Диагноз</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>Код МКБ-10</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>План лечения</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Температура</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Blood pressure, systolic</source>
+        <translation>Артериальное давление, систолическое</translation>
+    </message>
+    <message>
+        <source>Blood pressure, diastolic</source>
+        <translation>Артериальное давление, диастолическое</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Частота дыхания</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation (SpO₂)</source>
+        <translation>Сатурация кислорода (SpO₂)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Глюкоза крови</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2316,120 @@
     </message>
 </context>
 <context>
+    <name>TemplateLibrary</name>
+    <message>
+        <source>Template %1: %2</source>
+        <translation>Шаблон %1: %2</translation>
+    </message>
+    <message>
+        <source>Template %1, field “%2”: %3</source>
+        <translation>Шаблон %1, поле «%2»: %3</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 KiB.</source>
+        <translation>файл больше %1 КБ.</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2).</source>
+        <translation>неверный JSON (%1, байт %2).</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>должно быть объектом JSON.</translation>
+    </message>
+    <message>
+        <source>unknown field.</source>
+        <translation>неизвестное поле.</translation>
+    </message>
+    <message>
+        <source>must be %1.</source>
+        <translation>должно быть: %1.</translation>
+    </message>
+    <message>
+        <source>must be a name of lower-case letters, such as cardiology.</source>
+        <translation>должно быть названием из строчных латинских букв, например cardiology.</translation>
+    </message>
+    <message>
+        <source>must be “uz” or “ru”.</source>
+        <translation>должно быть «uz» или «ru».</translation>
+    </message>
+    <message>
+        <source>must be a text of 1 to 200 characters.</source>
+        <translation>должно быть текстом длиной от 1 до 200 символов.</translation>
+    </message>
+    <message>
+        <source>must be an object with at least one section.</source>
+        <translation>должно быть объектом хотя бы с одним разделом.</translation>
+    </message>
+    <message>
+        <source>unknown section; the sections are: %1.</source>
+        <translation>неизвестный раздел; допустимые разделы: %1.</translation>
+    </message>
+    <message>
+        <source>must be a list of at least one phrase.</source>
+        <translation>должно быть списком хотя бы из одной фразы.</translation>
+    </message>
+    <message>
+        <source>at most %1 phrases.</source>
+        <translation>число фраз — не более %1.</translation>
+    </message>
+    <message>
+        <source>must be a text.</source>
+        <translation>должно быть текстом.</translation>
+    </message>
+    <message>
+        <source>must be a text of 1 to %1 characters.</source>
+        <translation>должно быть текстом длиной от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <source>Template %1: cannot be read (%2).</source>
+        <translation>Шаблон %1: не удалось прочитать (%2).</translation>
+    </message>
+    <message>
+        <source>Template %1: the file is larger than %2 KiB.</source>
+        <translation>Шаблон %1: файл больше %2 КБ.</translation>
+    </message>
+    <message>
+        <source>Template %1: a second template for the specialty “%2” in this language.</source>
+        <translation>Шаблон %1: второй шаблон для специальности «%2» на этом языке.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketHtmlBuilder</name>
+    <message>
+        <source>Queue ticket</source>
+        <translation>Талон очереди</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>Ваш номер</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Срочно</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Неизвестный врач</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Время постановки в очередь</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is shown on the screen.</source>
+        <translation>Дождитесь, пока ваш номер появится на экране.</translation>
+    </message>
+</context>
+<context>
     <name>VisitStore</name>
     <message>
         <source>Patient</source>
@@ -2232,6 +2784,73 @@ is described in docs/cli.md.</source>
     </message>
 </context>
 <context>
+    <name>medora::CashSummaryView</name>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;День:</translation>
+    </message>
+    <message>
+        <source>Day of the cash summary</source>
+        <translation>День кассового отчёта</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary</source>
+        <translation>Напе&amp;чатать отчёт</translation>
+    </message>
+    <message>
+        <source>Print the cash summary</source>
+        <translation>Напечатать кассовый отчёт</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>По способам оплаты</translation>
+    </message>
+    <message>
+        <source>By receptionist</source>
+        <translation>По регистраторам</translation>
+    </message>
+    <message>
+        <source>Totals by payment method</source>
+        <translation>Итоги по способам оплаты</translation>
+    </message>
+    <message>
+        <source>Totals by receptionist</source>
+        <translation>Итоги по регистраторам</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Received, so&apos;m</source>
+        <translation>Принято, сум</translation>
+    </message>
+    <message>
+        <source>Refunded, so&apos;m</source>
+        <translation>Возвращено, сум</translation>
+    </message>
+    <message>
+        <source>Net, so&apos;m</source>
+        <translation>Итого, сум</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>Регистратор</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Net for %1: %2 (payments: %3, refunds: %4)</source>
+        <translation>Итого за %1: %2 (платежей: %3, возвратов: %4)</translation>
+    </message>
+    <message>
+        <source>The summary was not printed: %1</source>
+        <translation>Отчёт не напечатан: %1</translation>
+    </message>
+</context>
+<context>
     <name>medora::ChangePasswordDialog</name>
     <message>
         <source>Choose a new password</source>
@@ -2264,6 +2883,119 @@ is described in docs/cli.md.</source>
     <message>
         <source>The two new passwords differ.</source>
         <translation>Новые пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartHeader</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No patient open. Call the next patient (F6) or choose one in your queue.</source>
+        <translation>Пациент не открыт. Вызовите следующего пациента (F6) или выберите пациента в своей очереди.</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>мужчина</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женщина</translation>
+    </message>
+    <message>
+        <source>born %1%2 (%3 years)</source>
+        <translation>дата рождения %1%2 (возраст: %3)</translation>
+    </message>
+    <message>
+        <source>Allergies:</source>
+        <translation>Аллергии:</translation>
+    </message>
+    <message>
+        <source>Current medications:</source>
+        <translation>Принимаемые лекарства:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>не указаны</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Аллергии</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Принимаемые лекарства</translation>
+    </message>
+    <message>
+        <source>Patient summary</source>
+        <translation>Сводка о пациенте</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartHistoryView</name>
+    <message>
+        <source>Visit of %1, ticket %2: %3</source>
+        <translation>Визит %1, талон %2: %3</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Поставлен в очередь: %1</translation>
+    </message>
+    <message>
+        <source>Called: %1</source>
+        <translation>Вызван: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Начало приёма: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Окончание приёма: %1</translation>
+    </message>
+    <message>
+        <source>Reception&apos;s note: %1</source>
+        <translation>Примечание регистратуры: %1</translation>
+    </message>
+    <message>
+        <source>Visits and reports, newest first</source>
+        <translation>Визиты и заключения, сначала новые</translation>
+    </message>
+    <message>
+        <source>Chosen report, read-only</source>
+        <translation>Выбранное заключение, только для чтения</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartTimelineModel</name>
+    <message>
+        <source>%1 — visit, ticket %2 (%3)</source>
+        <translation>%1 — визит, талон %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>подписано</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>%1 — report, %2</source>
+        <translation>%1 — заключение, %2</translation>
+    </message>
+    <message>
+        <source>%1 — report, %2: %3</source>
+        <translation>%1 — заключение, %2: %3</translation>
+    </message>
+    <message>
+        <source>[addenda: %1]</source>
+        <translation>[дополнений: %1]</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +3105,239 @@ is described in docs/cli.md.</source>
 Both versions are still kept.</source>
         <translation>Решение не сохранено: %1
 Обе версии по-прежнему хранятся.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::DoctorCabinet</name>
+    <message>
+        <source>The report could not be started: %1</source>
+        <translation>Не удалось начать заключение: %1</translation>
+    </message>
+    <message>
+        <source>Start the visit (F7) to write its report.</source>
+        <translation>Чтобы написать заключение, начните приём (F7).</translation>
+    </message>
+    <message>
+        <source>This visit has no report.</source>
+        <translation>У этого визита нет заключения.</translation>
+    </message>
+    <message>
+        <source>Only doctors print reports from the cabinet.</source>
+        <translation>Печатать заключения из кабинета могут только врачи.</translation>
+    </message>
+    <message>
+        <source>Open a report first: the visit&apos;s report, or one in the chart&apos;s history.</source>
+        <translation>Сначала откройте заключение: по текущему визиту или из истории карты.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written: %1</source>
+        <translation>PDF-файл не записан: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>report-%1-%2.pdf</source>
+        <translation>заключение-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s cabinet</source>
+        <translation>Кабинет врача</translation>
+    </message>
+    <message>
+        <source>The doctor&apos;s cabinet is for doctors. Patients&apos; reports are not shown to other roles.</source>
+        <translation>Кабинет врача предназначен для врачей. Заключения пациентов другим ролям не показываются.</translation>
+    </message>
+    <message>
+        <source>Visit &amp;report</source>
+        <translation>Заклю&amp;чение</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>Call the next patient</source>
+        <translation>Вызвать следующего пациента</translation>
+    </message>
+    <message>
+        <source>Start the visit</source>
+        <translation>Начать приём</translation>
+    </message>
+    <message>
+        <source>Finish the visit</source>
+        <translation>Завершить приём</translation>
+    </message>
+    <message>
+        <source>Print the report as PDF</source>
+        <translation>Напечатать заключение или сохранить в PDF</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LetterheadClient</name>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Не более %n символа.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only letters, digits, punctuation and line breaks.</source>
+        <translation>Только буквы, цифры, знаки препинания и переносы строк.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation, on one line.</source>
+        <translation>Только буквы, цифры и знаки препинания, в одну строку.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB.</source>
+        <translation>Логотип больше %1 КБ.</translation>
+    </message>
+    <message>
+        <source>The logo is not a PNG picture.</source>
+        <translation>Логотип не является изображением PNG.</translation>
+    </message>
+    <message>
+        <source>The logo may be at most %1 × %1 pixels.</source>
+        <translation>Логотип может быть не больше %1 × %1 пикс.</translation>
+    </message>
+    <message>
+        <source>The picture is too large to use as a logo.</source>
+        <translation>Изображение слишком большое для логотипа.</translation>
+    </message>
+    <message>
+        <source>The file is not a picture this program can read.</source>
+        <translation>Файл не является изображением, которое может прочитать программа.</translation>
+    </message>
+    <message>
+        <source>The picture could not be converted to PNG.</source>
+        <translation>Не удалось преобразовать изображение в PNG.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB even when reduced; choose a simpler picture.</source>
+        <translation>Даже после уменьшения логотип больше %1 КБ; выберите более простое изображение.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LetterheadDialog</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>Бланк клиники</translation>
+    </message>
+    <message>
+        <source>Every printout (reports, receipts, tickets) starts with this letterhead.</source>
+        <translation>Этот бланк печатается в начале каждого документа (заключения, чека, талона).</translation>
+    </message>
+    <message>
+        <source>(not known yet)</source>
+        <translation>(пока неизвестно)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is set on the server by its operator.</source>
+        <translation>Название клиники задаёт на сервере его оператор.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>+998 71 200-00-00</source>
+        <translation>+998 71 200-00-00</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Нижний колонтитул</translation>
+    </message>
+    <message>
+        <source>For example the licence number</source>
+        <translation>Например, номер лицензии</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Предпросмотр логотипа</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Выбрать логотип…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Удалить логотип</translation>
+    </message>
+    <message>
+        <source>Clinic:</source>
+        <translation>Клиника:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Нижний колонтитул:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
+    </message>
+    <message>
+        <source>You are offline: the letterhead can be changed only while Medora is connected to the server.</source>
+        <translation>Вы работаете офлайн: бланк клиники можно изменить, только когда Medora подключена к серверу.</translation>
+    </message>
+    <message>
+        <source>You are offline: the letterhead can be changed only while Medora is connected to the server. Your changes stay here; save again when the connection is back.</source>
+        <translation>Вы работаете офлайн: бланк клиники можно изменить, только когда Medora подключена к серверу. Ваши изменения остаются здесь; сохраните снова, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s logo</source>
+        <translation>Выберите логотип клиники</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Нет логотипа</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the letterhead was not saved. Your changes stay here; save again when the connection is back.</source>
+        <translation>Сервер недоступен, поэтому бланк клиники не сохранён. Ваши изменения остаются здесь; сохраните снова, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may change the letterhead.</source>
+        <translation>Изменять бланк клиники может только администратор клиники.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Слишком длинно.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation.</source>
+        <translation>Только буквы, цифры и знаки препинания.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the logo as a PNG picture. Choose another picture.</source>
+        <translation>Сервер не принял логотип как изображение PNG. Выберите другое изображение.</translation>
+    </message>
+    <message>
+        <source>The logo is too large. Choose a smaller picture.</source>
+        <translation>Логотип слишком большой. Выберите изображение меньшего размера.</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +3620,105 @@ Both versions are still kept.</source>
         <source>Sync status</source>
         <translation>Состояние синхронизации</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спра&amp;вка</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>Па&amp;циенты</translation>
+    </message>
+    <message>
+        <source>Show page %1</source>
+        <translation>Показать страницу %1</translation>
+    </message>
+    <message>
+        <source>Settings need the server connection, which this window does not have.</source>
+        <translation>Для настроек нужно подключение к серверу, а у этого окна его нет.</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Везде</translation>
+    </message>
+</context>
+<context>
+    <name>medora::MyQueuePanel</name>
+    <message>
+        <source>(patient not on this computer yet)</source>
+        <translation>(пациента ещё нет на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>%1 !</source>
+        <translation>%1 !</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Срочно</translation>
+    </message>
+    <message>
+        <source>Choose a patient in your queue first.</source>
+        <translation>Сначала выберите пациента в своей очереди.</translation>
+    </message>
+    <message>
+        <source>My &amp;queue — %1</source>
+        <translation>&amp;Моя очередь — %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>Моя очередь</translation>
+    </message>
+    <message>
+        <source>Call next (F6)</source>
+        <translation>Вызвать следующего (F6)</translation>
+    </message>
+    <message>
+        <source>Start (F7)</source>
+        <translation>Начать приём (F7)</translation>
+    </message>
+    <message>
+        <source>Finish (F8)</source>
+        <translation>Завершить приём (F8)</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Не пришёл</translation>
+    </message>
+    <message>
+        <source>Call the next patient</source>
+        <translation>Вызвать следующего пациента</translation>
+    </message>
+    <message>
+        <source>Start the visit</source>
+        <translation>Начать приём</translation>
+    </message>
+    <message>
+        <source>Finish the visit</source>
+        <translation>Завершить приём</translation>
+    </message>
+    <message>
+        <source>Mark the called patient as absent</source>
+        <translation>Отметить, что вызванный пациент не пришёл</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientDialog</name>
@@ -2857,10 +3921,920 @@ Everything you typed is still here; correct the problem and press Save again.</s
     </message>
 </context>
 <context>
+    <name>medora::PatientPicker</name>
+    <message>
+        <source>Find the &amp;patient</source>
+        <translation>На&amp;йти пациента</translation>
+    </message>
+    <message>
+        <source>Name, phone or patient number</source>
+        <translation>Имя, телефон или номер пациента</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Поиск пациентов</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Найденные пациенты</translation>
+    </message>
+</context>
+<context>
     <name>medora::PatientRegistry</name>
     <message>
         <source>The data folder %1 cannot be created or is not a folder. Choose another folder or check its permissions.</source>
         <translation>Не удаётся создать папку данных %1, или это не папка. Выберите другую папку или проверьте права доступа.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentDialog</name>
+    <message>
+        <source>No photo attached</source>
+        <translation>Фото не прикреплено</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Сумма</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>Сп&amp;особ оплаты</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Визит</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;photo</source>
+        <translation>&amp;Фото чека</translation>
+    </message>
+    <message>
+        <source>Take a payment</source>
+        <translation>Приём оплаты</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation>Пациент: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>so&apos;m</source>
+        <translation>сум</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Необязательно</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach photo…</source>
+        <translation>При&amp;крепить фото…</translation>
+    </message>
+    <message>
+        <source>Attach a photo of the receipt</source>
+        <translation>Прикрепить фото чека</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the attached photo</source>
+        <translation>Удалить прикреплённое фото</translation>
+    </message>
+    <message>
+        <source>P&amp;rint a receipt</source>
+        <translation>Напечатать &amp;чек</translation>
+    </message>
+    <message>
+        <source>&amp;Take payment</source>
+        <translation>Принять опла&amp;ту</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Not linked to a visit</source>
+        <translation>Без привязки к визиту</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Неизвестный врач</translation>
+    </message>
+    <message>
+        <source>Ticket %1 — %2 (%3)</source>
+        <translation>Талон %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff *.heic);;All files (*)</source>
+        <translation>Фотографии (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff *.heic);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The payment was not saved: %1
+Everything you typed is still here; correct the problem and press “Take payment” again.</source>
+        <translation>Платёж не сохранён: %1
+Всё, что вы ввели, осталось на месте; устраните причину и снова нажмите «Принять оплату».</translation>
+    </message>
+    <message>
+        <source>Discard this payment without saving it?</source>
+        <translation>Отказаться от этого платежа без сохранения?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Отказаться</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Продолжить ввод</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentService</name>
+    <message>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Банковский перевод</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation>Файл «%1» не найден.</translation>
+    </message>
+    <message>
+        <source>The photo is %1 MiB; at most %2 MiB can be attached.</source>
+        <translation>Размер фото — %1 МБ; прикрепить можно не более %2 МБ.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>Не удалось прочитать файл «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The file “%1” is not a photo (JPEG, PNG, WebP, BMP, GIF, TIFF or HEIC).</source>
+        <translation>Файл «%1» не является фотографией (JPEG, PNG, WebP, BMP, GIF, TIFF или HEIC).</translation>
+    </message>
+    <message>
+        <source>Choose the patient who pays.</source>
+        <translation>Выберите пациента, который платит.</translation>
+    </message>
+    <message>
+        <source>Choose how the patient pays.</source>
+        <translation>Выберите способ оплаты.</translation>
+    </message>
+    <message>
+        <source>The chosen visit is not one of this patient&apos;s visits.</source>
+        <translation>Выбранный визит не относится к этому пациенту.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 are kept.</source>
+        <translation>Примечание слишком длинное (символов: %1); допускается не более %2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Не удалось создать папку %1.</translation>
+    </message>
+    <message>
+        <source>The photo cannot be read: %1</source>
+        <translation>Не удалось прочитать фото: %1</translation>
+    </message>
+    <message>
+        <source>The photo cannot be copied to %1: %2</source>
+        <translation>Не удалось скопировать фото в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentsPanel</name>
+    <message>
+        <source>Taken at</source>
+        <translation>Время оплаты</translation>
+    </message>
+    <message>
+        <source>Amount, so&apos;m</source>
+        <translation>Сумма, сум</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Кем принят</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s payments</source>
+        <translation>Платежи пациента</translation>
+    </message>
+    <message>
+        <source>&amp;Take payment…</source>
+        <translation>При&amp;нять оплату…</translation>
+    </message>
+    <message>
+        <source>Take a payment from the patient</source>
+        <translation>Принять оплату от пациента</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>Сторн&amp;ировать…</translation>
+    </message>
+    <message>
+        <source>Reverse the selected payment</source>
+        <translation>Сторнировать выбранный платёж</translation>
+    </message>
+    <message>
+        <source>Print &amp;receipt</source>
+        <translation>Печать &amp;чека</translation>
+    </message>
+    <message>
+        <source>Print the receipt of the selected payment</source>
+        <translation>Напечатать чек выбранного платежа</translation>
+    </message>
+    <message>
+        <source>Receipt p&amp;hoto</source>
+        <translation>&amp;Фото чека</translation>
+    </message>
+    <message>
+        <source>Open the attached photo of the receipt</source>
+        <translation>Открыть прикреплённое фото чека</translation>
+    </message>
+    <message>
+        <source>Payments of %1 (%2)</source>
+        <translation>Платежи пациента %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Find a patient on the left to see and take their payments.</source>
+        <translation>Найдите пациента слева, чтобы увидеть его платежи и принять оплату.</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Сторно</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Сторнирован</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>Фото прикреплено</translation>
+    </message>
+    <message>
+        <source>%1, photo attached</source>
+        <translation>%1, фото прикреплено</translation>
+    </message>
+    <message>
+        <source>Unknown staff member</source>
+        <translation>Неизвестный сотрудник</translation>
+    </message>
+    <message>
+        <source>Reverse the payment</source>
+        <translation>Сторнирование платежа</translation>
+    </message>
+    <message>
+        <source>Reverse the payment of %1 (%3) taken on %2?
+
+The payment stays in the ledger and a reversing entry of the same amount is added. Give the money back to the patient.</source>
+        <translation>Сторнировать платёж на сумму %1 (%3), принятый %2?
+
+Платёж останется в журнале, и будет добавлена сторнирующая запись на ту же сумму. Верните деньги пациенту.</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse payment</source>
+        <translation>&amp;Сторнировать платёж</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Оставить</translation>
+    </message>
+    <message>
+        <source>The payment was not reversed: %1</source>
+        <translation>Платёж не сторнирован: %1</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: %1</source>
+        <translation>Чек не напечатан: %1</translation>
+    </message>
+    <message>
+        <source>The receipt photo is on the computer where the payment was taken, not on this one.</source>
+        <translation>Фото чека хранится на компьютере, где принимали оплату, а не на этом.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens the photo %1.</source>
+        <translation>На этом компьютере нет программы, которая может открыть фото %1.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PhrasePicker</name>
+    <message>
+        <source>No phrases for this section in this template.</source>
+        <translation>В этом шаблоне нет фраз для этого раздела.</translation>
+    </message>
+    <message>
+        <source>Spec&amp;ialty template:</source>
+        <translation>&amp;Шаблон специальности:</translation>
+    </message>
+    <message>
+        <source>Specialty template</source>
+        <translation>Шаблон специальности</translation>
+    </message>
+    <message>
+        <source>Phrases for: %1</source>
+        <translation>Фразы для раздела: %1</translation>
+    </message>
+    <message>
+        <source>Template phrases for %1</source>
+        <translation>Фразы шаблона для раздела: %1</translation>
+    </message>
+    <message>
+        <source>Insert &amp;phrase</source>
+        <translation>Вставить &amp;фразу</translation>
+    </message>
+    <message>
+        <source>Inserts the chosen phrase at the cursor of the section being written</source>
+        <translation>Вставляет выбранную фразу в позицию курсора в редактируемом разделе</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PrintActions</name>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Print this document, or save it as a PDF file?</source>
+        <translation>Напечатать этот документ или сохранить его в PDF-файл?</translation>
+    </message>
+    <message>
+        <source>Print “%1”, or save it as a PDF file?</source>
+        <translation>Напечатать «%1» или сохранить в PDF-файл?</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Сохранить в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>Печать: %1</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>документ</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Сохранение PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2…</source>
+        <translation>Страница %1 из %2…</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the printout. Check that it is switched on and has paper, then print again.</source>
+        <translation>Принтер не принял задание. Проверьте, что он включён и в нём есть бумага, затем повторите печать.</translation>
+    </message>
+    <message>
+        <source>%1 Choose another folder or file name and save again.</source>
+        <translation>%1 Выберите другую папку или другое имя файла и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved.</source>
+        <translation>PDF-файл не сохранён.</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>Ошибка печати</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueueModel</name>
+    <message>
+        <source>(patient not yet on this PC)</source>
+        <translation>(пациента ещё нет на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Время постановки в очередь</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueuePanel</name>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>Вр&amp;ач:</translation>
+    </message>
+    <message>
+        <source>Doctor whose queue is shown</source>
+        <translation>Врач, чья очередь показана</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation>Сроч&amp;но</translation>
+    </message>
+    <message>
+        <source>Urgent: goes before everyone not urgent</source>
+        <translation>Срочно: раньше всех несрочных</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>При&amp;мечание:</translation>
+    </message>
+    <message>
+        <source>Note for the queue</source>
+        <translation>Примечание для очереди</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. “repeat visit”</source>
+        <translation>Необязательно, например «повторный приём»</translation>
+    </message>
+    <message>
+        <source>Print the &amp;ticket</source>
+        <translation>Печатать &amp;талон</translation>
+    </message>
+    <message>
+        <source>&amp;Add to queue</source>
+        <translation>&amp;Добавить в очередь</translation>
+    </message>
+    <message>
+        <source>Add the patient to the doctor&apos;s queue</source>
+        <translation>Добавить пациента в очередь к врачу</translation>
+    </message>
+    <message>
+        <source>Today&apos;s queue</source>
+        <translation>Очередь на сегодня</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Вы&amp;ше</translation>
+    </message>
+    <message>
+        <source>Move the patient one place up</source>
+        <translation>Переместить пациента на одно место выше</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Ни&amp;же</translation>
+    </message>
+    <message>
+        <source>Move the patient one place down</source>
+        <translation>Переместить пациента на одно место ниже</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel visit</source>
+        <translation>Отменить ви&amp;зит</translation>
+    </message>
+    <message>
+        <source>Did &amp;not come</source>
+        <translation>Не пр&amp;ишёл</translation>
+    </message>
+    <message>
+        <source>Mark that the patient did not come</source>
+        <translation>Отметить, что пациент не пришёл</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the queue</source>
+        <translation>Вернуть в оч&amp;ередь</translation>
+    </message>
+    <message>
+        <source>&amp;Print ticket</source>
+        <translation>Печать тал&amp;она</translation>
+    </message>
+    <message>
+        <source>Print the ticket of the selected patient again</source>
+        <translation>Повторно напечатать талон выбранного пациента</translation>
+    </message>
+    <message>
+        <source>No doctors yet: sign in once to load the clinic&apos;s staff</source>
+        <translation>Врачей пока нет: войдите в систему, чтобы загрузить список сотрудников клиники</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation>Пациент: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Patient: find one on the left first</source>
+        <translation>Пациент: сначала найдите его слева</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Ожидают: %1</translation>
+    </message>
+    <message>
+        <source>Not ur&amp;gent</source>
+        <translation>Не сро&amp;чно</translation>
+    </message>
+    <message>
+        <source>Ur&amp;gent</source>
+        <translation>Сро&amp;чно</translation>
+    </message>
+    <message>
+        <source>Make the visit not urgent</source>
+        <translation>Сделать визит несрочным</translation>
+    </message>
+    <message>
+        <source>Make the visit urgent</source>
+        <translation>Сделать визит срочным</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The patient was not queued: %1</source>
+        <translation>Пациент не поставлен в очередь: %1</translation>
+    </message>
+    <message>
+        <source>The ticket was not printed: %1</source>
+        <translation>Талон не напечатан: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueueService</name>
+    <message>
+        <source>The queue could not be changed.</source>
+        <translation>Не удалось изменить очередь.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Вызван</translation>
+    </message>
+    <message>
+        <source>With the doctor</source>
+        <translation>У врача</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Не пришёл</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Срочный</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Обычный</translation>
+    </message>
+    <message>
+        <source>Choose a patient.</source>
+        <translation>Выберите пациента.</translation>
+    </message>
+    <message>
+        <source>Choose a doctor.</source>
+        <translation>Выберите врача.</translation>
+    </message>
+    <message>
+        <source>Choose the day of the visit.</source>
+        <translation>Выберите день визита.</translation>
+    </message>
+    <message>
+        <source>The queue of a past day cannot be changed.</source>
+        <translation>Очередь за прошедший день изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 are kept.</source>
+        <translation>Примечание слишком длинное (символов: %1); допускается не более %2.</translation>
+    </message>
+    <message>
+        <source>The patient is already in this doctor&apos;s queue for that day (ticket %1).</source>
+        <translation>Пациент уже стоит в очереди к этому врачу на этот день (талон %1).</translation>
+    </message>
+    <message>
+        <source>The patient could not be queued.</source>
+        <translation>Не удалось поставить пациента в очередь.</translation>
+    </message>
+    <message>
+        <source>This queue entry no longer exists.</source>
+        <translation>Этой записи в очереди больше нет.</translation>
+    </message>
+    <message>
+        <source>Only a waiting patient can be moved in the queue.</source>
+        <translation>Перемещать в очереди можно только ожидающего пациента.</translation>
+    </message>
+    <message>
+        <source>A patient moves one place at a time.</source>
+        <translation>Пациента можно перемещать только на одно место за раз.</translation>
+    </message>
+    <message>
+        <source>The patient is already first in the queue.</source>
+        <translation>Пациент уже первый в очереди.</translation>
+    </message>
+    <message>
+        <source>The patient is already last in the queue.</source>
+        <translation>Пациент уже последний в очереди.</translation>
+    </message>
+    <message>
+        <source>The priority of a finished or cancelled visit cannot change.</source>
+        <translation>Приоритет завершённого или отменённого визита изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>A visit that is “%1” cannot become “%2”.</source>
+        <translation>Визит в состоянии «%1» нельзя перевести в состояние «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReceptionDesk</name>
+    <message>
+        <source>Reception desk</source>
+        <translation>Регистратура</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Очередь</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments</source>
+        <translation>Оп&amp;лата</translation>
+    </message>
+    <message>
+        <source>Ca&amp;sh summary</source>
+        <translation>Кассов&amp;ый отчёт</translation>
+    </message>
+    <message>
+        <source>Queue, payments and cash</source>
+        <translation>Очередь, оплата и касса</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Добавить в очередь</translation>
+    </message>
+    <message>
+        <source>Take payment…</source>
+        <translation>Принять оплату…</translation>
+    </message>
+    <message>
+        <source>Move up in the queue</source>
+        <translation>Переместить выше в очереди</translation>
+    </message>
+    <message>
+        <source>Move down in the queue</source>
+        <translation>Переместить ниже в очереди</translation>
+    </message>
+    <message>
+        <source>Print the queue ticket</source>
+        <translation>Напечатать талон очереди</translation>
+    </message>
+    <message>
+        <source>Print the patient card</source>
+        <translation>Напечатать карточку пациента</translation>
+    </message>
+    <message>
+        <source>Cash summary</source>
+        <translation>Кассовый отчёт</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting room screen</source>
+        <translation>&amp;Экран зала ожидания</translation>
+    </message>
+    <message>
+        <source>Open the screen of called tickets for the waiting room (%1)</source>
+        <translation>Открыть экран вызванных талонов для зала ожидания (%1)</translation>
+    </message>
+    <message>
+        <source>Open the waiting room screen</source>
+        <translation>Открыть экран зала ожидания</translation>
+    </message>
+    <message>
+        <source>Show on screen</source>
+        <translation>Показать на экране</translation>
+    </message>
+    <message>
+        <source>Print patient &amp;card</source>
+        <translation>Печать ка&amp;рточки пациента</translation>
+    </message>
+    <message>
+        <source>Print the card of the selected patient</source>
+        <translation>Напечатать карточку выбранного пациента</translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3 × %4)</source>
+        <translation>Экран %1: %2 (%3 × %4)</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReceptionPrinter</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Не удалось создать папку %1.</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 could not be written.</source>
+        <translation>Не удалось записать PDF-файл %1.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReportEditor</name>
+    <message>
+        <source>The report was not signed because its last changes could not be saved: %1</source>
+        <translation>Заключение не подписано, потому что не удалось сохранить последние изменения: %1</translation>
+    </message>
+    <message>
+        <source>Sign the report</source>
+        <translation>Подписание заключения</translation>
+    </message>
+    <message>
+        <source>Sign this report now? A signed report can no longer be changed; a correction is written as an addendum.</source>
+        <translation>Подписать заключение сейчас? Подписанное заключение изменить нельзя; исправления вносятся в виде дополнения.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Подписать</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продолжить редактирование</translation>
+    </message>
+    <message>
+        <source>The report was not signed: %1</source>
+        <translation>Заключение не подписано: %1</translation>
+    </message>
+    <message>
+        <source>The addendum was not started: %1</source>
+        <translation>Не удалось начать дополнение: %1</translation>
+    </message>
+    <message>
+        <source>An ICD-10 code reads like J06.9. Until it does, the code is not saved; the rest of the report is.</source>
+        <translation>Код МКБ-10 имеет вид J06.9. Пока код введён не в этом виде, он не сохраняется; остальное заключение сохраняется.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>All changes saved at %1</source>
+        <translation>Все изменения сохранены в %1</translation>
+    </message>
+    <message>
+        <source>Draft: every change is saved as you type</source>
+        <translation>Черновик: изменения сохраняются по мере ввода</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 What you typed is still here and is saved again with your next change.</source>
+        <translation>Не сохранено: %1 Введённый текст остался на месте и будет сохранён при следующем изменении.</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>&amp;Жалобы</translation>
+    </message>
+    <message>
+        <source>A&amp;namnesis</source>
+        <translation>А&amp;намнез</translation>
+    </message>
+    <message>
+        <source>E&amp;xamination</source>
+        <translation>&amp;Осмотр</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>&amp;Диагноз</translation>
+    </message>
+    <message>
+        <source>&amp;Treatment plan</source>
+        <translation>План &amp;лечения</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendations</source>
+        <translation>Р&amp;екомендации</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Заметки</translation>
+    </message>
+    <message>
+        <source>ICD-&amp;10 code:</source>
+        <translation>Код МКБ-&amp;10:</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>Код МКБ-10</translation>
+    </message>
+    <message>
+        <source>&amp;Sign report</source>
+        <translation>Подписа&amp;ть заключение</translation>
+    </message>
+    <message>
+        <source>Write an &amp;addendum</source>
+        <translation>Н&amp;аписать дополнение</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Подписать заключение</translation>
+    </message>
+    <message>
+        <source>Insert a template phrase</source>
+        <translation>Вставить фразу из шаблона</translation>
+    </message>
+    <message>
+        <source>Save the draft now</source>
+        <translation>Сохранить черновик сейчас</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Заключение врача</translation>
+    </message>
+    <message>
+        <source>No report open.</source>
+        <translation>Заключение не открыто.</translation>
+    </message>
+    <message>
+        <source>Addendum to a signed report</source>
+        <translation>Дополнение к подписанному заключению</translation>
+    </message>
+    <message>
+        <source>signed %1, read-only</source>
+        <translation>подписано %1, только для чтения</translation>
+    </message>
+    <message>
+        <source>draft of another doctor, read-only</source>
+        <translation>черновик другого врача, только для чтения</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +4846,120 @@ Everything you typed is still here; correct the problem and press Save again.</s
     <message>
         <source>Medora — locked</source>
         <translation>Medora — заблокировано</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;server:</source>
+        <translation>&amp;Сервер клиники:</translation>
+    </message>
+    <message>
+        <source>e.g. https://clinic.example.uz</source>
+        <translation>например, https://clinic.example.uz</translation>
+    </message>
+    <message>
+        <source>Clinic server address</source>
+        <translation>Адрес сервера клиники</translation>
+    </message>
+    <message>
+        <source>Development mode: http:// addresses are allowed, and passwords travel unencrypted to them.</source>
+        <translation>Режим разработки: разрешены адреса http://, и пароли передаются на них без шифрования.</translation>
+    </message>
+    <message>
+        <source>Only https:// addresses are accepted.</source>
+        <translation>Принимаются только адреса https://.</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;CA certificate:</source>
+        <translation>CA-сертификат &amp;клиники:</translation>
+    </message>
+    <message>
+        <source>Only for a self-hosted server with its own certificate authority</source>
+        <translation>Только для собственного сервера клиники со своим центром сертификации</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate file</source>
+        <translation>Файл CA-сертификата клиники</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>О&amp;чистить</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Lock the screen after &amp;idle minutes:</source>
+        <translation>Блокировать экран после &amp;простоя (мин):</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source>Idle minutes before the screen locks</source>
+        <translation>Минуты простоя до блокировки экрана</translation>
+    </message>
+    <message>
+        <source>0 means never. On shared clinic PCs keep it short.</source>
+        <translation>0 — никогда. На общих компьютерах клиники задавайте небольшое значение.</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate</source>
+        <translation>CA-сертификат клиники</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Сертификаты PEM (*.pem *.crt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Change the server</source>
+        <translation>Смена сервера</translation>
+    </message>
+    <message>
+        <source>Changing the server signs you out. The changes made on this PC stay here and are sent once you sign in again. Change it?</source>
+        <translation>При смене сервера будет выполнен выход. Изменения, сделанные на этом компьютере, останутся здесь и будут отправлены, когда вы снова войдёте. Сменить сервер?</translation>
+    </message>
+    <message>
+        <source>Clinic server: %1</source>
+        <translation>Сервер клиники: %1</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate: %1</source>
+        <translation>CA-сертификат клиники: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Everything in Medora can be done from the keyboard. Tab moves between fields; these keys do the rest.</source>
+        <translation>Всё в Medora можно делать с клавиатуры. Tab переводит между полями, остальное делается этими клавишами.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +5254,71 @@ Everything you typed is still here; correct the problem and press Save again.</s
             <numerusform>Зелёный цвет означает, что все изменения на сервере, а последнее получение с сервера было менее %n минут назад.</numerusform>
             <numerusform>Зелёный цвет означает, что все изменения на сервере, а последнее получение с сервера было менее %n минут назад.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>medora::VitalsEditor</name>
+    <message>
+        <source>Type a number such as %1. Until then this value is not saved.</source>
+        <translation>Введите число, например %1. До тех пор это значение не сохраняется.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the plausible range (%3–%4 %2). Check it; it is saved as typed.</source>
+        <translation>%1 %2 — вне правдоподобного диапазона (%3–%4 %2). Проверьте значение; оно сохранено так, как введено.</translation>
+    </message>
+    <message>
+        <source>The systolic pressure is not above the diastolic one. Are the two values swapped?</source>
+        <translation>Систолическое давление не выше диастолического. Возможно, значения перепутаны местами?</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>medora::WallDisplay</name>
+    <message>
+        <source>Medora — waiting room screen</source>
+        <translation>Medora — экран зала ожидания</translation>
+    </message>
+    <message>
+        <source>Called tickets</source>
+        <translation>Вызванные талоны</translation>
+    </message>
+    <message>
+        <source>Please go to the doctor</source>
+        <translation>Пройдите к врачу</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Please wait until your ticket number appears here.</source>
+        <translation>Дождитесь, пока здесь появится номер вашего талона.</translation>
+    </message>
+    <message>
+        <source>Ticket %1, with %2</source>
+        <translation>Талон %1 — на приёме у врача: %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1, go to %2</source>
+        <translation>Талон %1 — пройдите к врачу: %2</translation>
+    </message>
+</context>
+<context>
+    <name>medora::WorkspacePages</name>
+    <message>
+        <source>&amp;Cabinet</source>
+        <translation>&amp;Кабинет</translation>
+    </message>
+    <message>
+        <source>&amp;Reception</source>
+        <translation>&amp;Регистратура</translation>
     </message>
 </context>
 </TS>
