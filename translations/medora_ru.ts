@@ -157,6 +157,49 @@
     </message>
 </context>
 <context>
+    <name>AuditCsvWriter</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>ID объекта</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Адрес клиента</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Не удалось записать файл %1: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved: %2</source>
+        <translation>Не удалось сохранить файл %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CabinetQueue</name>
     <message>
         <source>Ticket %1 is still in the cabinet. Finish that visit before calling the next patient.</source>
@@ -2430,6 +2473,29 @@
     </message>
 </context>
 <context>
+    <name>VisitStatistics</name>
+    <message>
+        <source>Choose the first and the last day of the period.</source>
+        <translation>Выберите первый и последний день периода.</translation>
+    </message>
+    <message>
+        <source>The last day of the period is before the first.</source>
+        <translation>Последний день периода раньше первого.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A period may be at most %n days long.</source>
+        <translation>
+            <numerusform>Период может длиться не более %n дня.</numerusform>
+            <numerusform>Период может длиться не более %n дней.</numerusform>
+            <numerusform>Период может длиться не более %n дней.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>count the visits</source>
+        <translation>подсчитать визиты</translation>
+    </message>
+</context>
+<context>
     <name>VisitStore</name>
     <message>
         <source>Patient</source>
@@ -2769,6 +2835,33 @@ is described in docs/cli.md.</source>
     </message>
 </context>
 <context>
+    <name>medora::AdminPage</name>
+    <message>
+        <source>&amp;Letterhead…</source>
+        <translation>&amp;Бланк клиники…</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>Со&amp;трудники</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log</source>
+        <translation>&amp;Журнал аудита</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>Статисти&amp;ка</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator can manage the clinic.</source>
+        <translation>Управлять клиникой может только администратор клиники.</translation>
+    </message>
+    <message>
+        <source>Staff, the audit log and the letterhead live on the server: connect to it to see or change them. The statistics below come from this computer.</source>
+        <translation>Сотрудники, журнал аудита и бланк клиники хранятся на сервере: подключитесь к нему, чтобы просмотреть или изменить их. Статистика ниже — по данным этого компьютера.</translation>
+    </message>
+</context>
+<context>
     <name>medora::ApiClient</name>
     <message>
         <source>The CA certificate file %1 cannot be read: %2</source>
@@ -2781,6 +2874,292 @@ is described in docs/cli.md.</source>
     <message>
         <source>The file %1 holds no PEM certificate.</source>
         <translation>В файле %1 нет сертификата PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AuditClient</name>
+    <message>
+        <source>Choose a staff member from the list.</source>
+        <translation>Выберите сотрудника из списка.</translation>
+    </message>
+    <message>
+        <source>An action is an event name such as staff.create, or a group such as staff.</source>
+        <translation>Действие — это имя события, например staff.create, или группа, например staff.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Не более %n символа.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>Конец периода раньше его начала.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AuditLogView</name>
+    <message>
+        <source>No events match the filters.</source>
+        <translation>Нет событий, подходящих под фильтры.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1: %n event(s).</source>
+        <translation>
+            <numerusform>Страница %1: %n событие.</numerusform>
+            <numerusform>Страница %1: %n события.</numerusform>
+            <numerusform>Страница %1: %n событий.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may read the audit log.</source>
+        <translation>Просматривать журнал аудита может только администратор клиники.</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Действие: %1</translation>
+    </message>
+    <message>
+        <source>Period: the last day is before the first.</source>
+        <translation>Период: последний день раньше первого.</translation>
+    </message>
+    <message>
+        <source>Patient or account id: %1</source>
+        <translation>Идентификатор пациента или учётной записи: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n event(s) read.</source>
+        <translation>
+            <numerusform>Экспорт… прочитано %n событие.</numerusform>
+            <numerusform>Экспорт… прочитано %n события.</numerusform>
+            <numerusform>Экспорт… прочитано %n событий.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n событие экспортировано в %1.</numerusform>
+            <numerusform>%n события экспортированы в %1.</numerusform>
+            <numerusform>%n событий экспортировано в %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the newest %n events were exported; narrow the period for the rest.</source>
+        <translation>
+            <numerusform>Экспортировано только %n самое новое событие; чтобы получить остальные, сузьте период.</numerusform>
+            <numerusform>Экспортированы только %n самых новых события; чтобы получить остальные, сузьте период.</numerusform>
+            <numerusform>Экспортировано только %n самых новых событий; чтобы получить остальные, сузьте период.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Экспорт не удался: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Кто:</translation>
+    </message>
+    <message>
+        <source>W&amp;hat:</source>
+        <translation>&amp;Что:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;tient or account id:</source>
+        <translation>Ид&amp;ентификатор пациента или учётной записи:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>Перио&amp;д:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Пока&amp;зать</translation>
+    </message>
+    <message>
+        <source>← &amp;Newer</source>
+        <translation>← Н&amp;овые</translation>
+    </message>
+    <message>
+        <source>&amp;Older →</source>
+        <translation>Стар&amp;ые →</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Patient or account id</source>
+        <translation>Идентификатор пациента или учётной записи</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Первый день</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Последний день</translation>
+    </message>
+    <message>
+        <source>Anything</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Sign-ins and sessions</source>
+        <translation>Входы и сеансы</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Неудачный вход</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Session renewed</source>
+        <translation>Сеанс продлён</translation>
+    </message>
+    <message>
+        <source>Stolen session token ended</source>
+        <translation>Завершён сеанс с похищенным токеном</translation>
+    </message>
+    <message>
+        <source>Sessions ended</source>
+        <translation>Сеансы завершены</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Учётные записи сотрудников</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Учётная запись создана</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Учётная запись изменена</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Роль изменена</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Учётная запись отключена</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Учётная запись включена</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Пароль изменён</translation>
+    </message>
+    <message>
+        <source>Failed password change</source>
+        <translation>Неудачная смена пароля</translation>
+    </message>
+    <message>
+        <source>Clinic created</source>
+        <translation>Клиника создана</translation>
+    </message>
+    <message>
+        <source>Letterhead changed</source>
+        <translation>Бланк клиники изменён</translation>
+    </message>
+    <message>
+        <source>Patient records</source>
+        <translation>Записи пациентов</translation>
+    </message>
+    <message>
+        <source>Patient registered</source>
+        <translation>Пациент зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Patient changed</source>
+        <translation>Данные пациента изменены</translation>
+    </message>
+    <message>
+        <source>Patient deleted</source>
+        <translation>Пациент удалён</translation>
+    </message>
+    <message>
+        <source>Patient records read</source>
+        <translation>Просмотр записей пациентов</translation>
+    </message>
+    <message>
+        <source>Sync conflict</source>
+        <translation>Конфликт синхронизации</translation>
+    </message>
+    <message>
+        <source>Sync history compacted</source>
+        <translation>История синхронизации сжата</translation>
+    </message>
+    <message>
+        <source>Report signed</source>
+        <translation>Заключение подписано</translation>
+    </message>
+    <message>
+        <source>Reading the audit log from the server…</source>
+        <translation>Загрузка журнала аудита с сервера…</translation>
+    </message>
+    <message>
+        <source>server operator</source>
+        <translation>оператор сервера</translation>
+    </message>
+    <message>
+        <source>audit-log</source>
+        <translation>журнал-аудита</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Экспорт журнала аудита</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +4097,21 @@ Both versions are still kept.</source>
     <message>
         <source>Mark the called patient as absent</source>
         <translation>Отметить, что вызванный пациент не пришёл</translation>
+    </message>
+</context>
+<context>
+    <name>medora::OneTimePasswordDialog</name>
+    <message>
+        <source>One-time password</source>
+        <translation>Одноразовый пароль</translation>
+    </message>
+    <message>
+        <source>The one-time password of %1 (login %2) is shown only now. Give it to them: they choose their own password when they first sign in.</source>
+        <translation>Одноразовый пароль для сотрудника %1 (логин %2) показывается только сейчас. Передайте его сотруднику: при первом входе он задаст собственный пароль.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
     </message>
 </context>
 <context>
@@ -4963,6 +5357,378 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
 </context>
 <context>
+    <name>medora::StaffClient</name>
+    <message>
+        <source>Enter a login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>The login must be 3 to 32 characters: Latin letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Логин должен содержать от 3 до 32 символов: латинские буквы a-z, цифры, «.», «_» или «-».</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Введите ФИО.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Не более %n символа.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+            <numerusform>Не более %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation, on one line.</source>
+        <translation>Только буквы, цифры и знаки препинания, в одну строку.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Выберите роль.</translation>
+    </message>
+    <message>
+        <source>Enter an Uzbek number such as +998 90 123 45 67, or nothing.</source>
+        <translation>Введите узбекистанский номер, например +998 90 123 45 67, или оставьте поле пустым.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StaffDialog</name>
+    <message>
+        <source>New staff member</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выберите…</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>optional, e.g. +998 90 123 45 67</source>
+        <translation>необязательно, например +998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Создание учётной записи…</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StaffView</name>
+    <message numerus="yes">
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>%n учётная запись.</numerusform>
+            <numerusform>%n учётные записи.</numerusform>
+            <numerusform>%n учётных записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with the one-time password.</source>
+        <translation>%1 теперь может войти с одноразовым паролем.</translation>
+    </message>
+    <message>
+        <source>The account of %1 was changed.</source>
+        <translation>Учётная запись сотрудника %1 изменена.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; their sessions have ended.</source>
+        <translation>Пароль сотрудника %1 сброшен; его сеансы завершены.</translation>
+    </message>
+    <message>
+        <source>Every session of %1 has ended: they must sign in again.</source>
+        <translation>Все сеансы сотрудника %1 завершены: ему нужно войти снова.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Новая учётная запись…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Сменить ро&amp;ль…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Сброс&amp;ить пароль…</translation>
+    </message>
+    <message>
+        <source>End &amp;sessions…</source>
+        <translation>&amp;Завершить сеансы…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключена</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Active, must set a password</source>
+        <translation>Активна, нужно задать пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>Вкл&amp;ючить…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>Откл&amp;ючить…</translation>
+    </message>
+    <message>
+        <source>Reading the staff list from the server…</source>
+        <translation>Загрузка списка сотрудников с сервера…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Сменить роль</translation>
+    </message>
+    <message>
+        <source>New role of %1:</source>
+        <translation>Новая роль сотрудника %1:</translation>
+    </message>
+    <message>
+        <source>Make %1 a %2? Their sessions end and they sign in again with the new role.</source>
+        <translation>Назначить сотруднику %1 роль «%2»? Его сеансы будут завершены, и он снова войдёт уже с новой ролью.</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1? They are signed out at once and can no longer sign in.</source>
+        <translation>Отключить учётную запись сотрудника %1? Его сеансы сразу завершатся, и войти он больше не сможет.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>Enable the account of %1 again?</source>
+        <translation>Снова включить учётную запись сотрудника %1?</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1? Their sessions end, and they sign in with a new one-time password that you give them.</source>
+        <translation>Сбросить пароль сотрудника %1? Его сеансы будут завершены, а войти он сможет с новым одноразовым паролем, который вы ему передадите.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сбросить пароль</translation>
+    </message>
+    <message>
+        <source>End every session of %1? They must sign in again on every computer.</source>
+        <translation>Завершить все сеансы сотрудника %1? Ему придётся снова войти на каждом компьютере.</translation>
+    </message>
+    <message>
+        <source>End sessions</source>
+        <translation>Завершить сеансы</translation>
+    </message>
+    <message>
+        <source>Login: this login is already taken. Choose another.</source>
+        <translation>Логин: этот логин уже занят. Выберите другой.</translation>
+    </message>
+    <message>
+        <source>Phone: another account already has this number.</source>
+        <translation>Телефон: этот номер уже указан в другой учётной записи.</translation>
+    </message>
+    <message>
+        <source>Login: 3 to 32 characters, Latin letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Логин: от 3 до 32 символов — латинские буквы a-z, цифры, «.», «_» или «-».</translation>
+    </message>
+    <message>
+        <source>Full name: 1 to 100 characters.</source>
+        <translation>ФИО: от 1 до 100 символов.</translation>
+    </message>
+    <message>
+        <source>Phone: not a valid Uzbek number.</source>
+        <translation>Телефон: неверный узбекистанский номер.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account or take away your own administrator role.</source>
+        <translation>Нельзя отключить собственную учётную запись или снять с себя роль администратора.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists. Refresh the list.</source>
+        <translation>Этой учётной записи больше нет. Обновите список.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Role: choose one of the roles.</source>
+        <translation>Роль: выберите одну из ролей.</translation>
+    </message>
+    <message>
+        <source>A value was refused by the server (%1).</source>
+        <translation>Сервер отклонил значение (%1).</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may manage staff accounts.</source>
+        <translation>Управлять учётными записями сотрудников может только администратор клиники.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StatisticsView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Выбранные дни</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>Пери&amp;од:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>Дат&amp;ы:</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>Пока&amp;зать</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Первый день</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Последний день</translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation>Визиты по дням</translation>
+    </message>
+    <message>
+        <source>Payments per method</source>
+        <translation>Платежи по способам оплаты</translation>
+    </message>
+    <message>
+        <source>Visits per doctor and status</source>
+        <translation>Визиты по врачам и статусам</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Платежей</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Неизвестный врач</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2: %n visit(s); payments %3 net.</source>
+        <translation>
+            <numerusform>%1 – %2: %n визит; платежи за вычетом возвратов: %3.</numerusform>
+            <numerusform>%1 – %2: %n визита; платежи за вычетом возвратов: %3.</numerusform>
+            <numerusform>%1 – %2: %n визитов; платежи за вычетом возвратов: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>medora::SyncEngine</name>
     <message>
         <source>The local database could not be read or written.</source>
@@ -5319,6 +6085,10 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>&amp;Reception</source>
         <translation>&amp;Регистратура</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>&amp;Администрирование</translation>
     </message>
 </context>
 </TS>
