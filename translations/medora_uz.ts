@@ -155,6 +155,123 @@
     </message>
 </context>
 <context>
+    <name>CabinetQueue</name>
+    <message>
+        <source>Ticket %1 is still in the cabinet. Finish that visit before calling the next patient.</source>
+        <translation>%1-talon hali kabinetda. Keyingi bemorni chaqirishdan oldin ushbu qabulni yakunlang.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 has been called already. Start the visit, or mark the patient as absent, before calling the next one.</source>
+        <translation>%1-talon allaqachon chaqirilgan. Keyingisini chaqirishdan oldin qabulni boshlang yoki bemorni kelmagan deb belgilang.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in your queue.</source>
+        <translation>Navbatingizda hech kim kutmayapti.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still in the cabinet. Finish that visit first: one patient at a time.</source>
+        <translation>%1-talon hali kabinetda. Avval ushbu qabulni yakunlang: bir vaqtda faqat bitta bemor.</translation>
+    </message>
+    <message>
+        <source>This visit is no longer in the queue. Reload the queue.</source>
+        <translation>Bu tashrif endi navbatda yoʻq. Navbatni qayta yuklang.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is in another doctor&apos;s queue.</source>
+        <translation>%1-talon boshqa shifokorning navbatida.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 cannot go from “%2” to “%3”. Reload the queue: someone may have changed it.</source>
+        <translation>%1-talon holatini «%2» dan «%3» ga oʻzgartirib boʻlmaydi. Navbatni qayta yuklang: uni kimdir oʻzgartirgan boʻlishi mumkin.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>kutmoqda</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>chaqirilgan</translation>
+    </message>
+    <message>
+        <source>in the cabinet</source>
+        <translation>kabinetda</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>yakunlangan</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>bekor qilingan</translation>
+    </message>
+    <message>
+        <source>did not come</source>
+        <translation>kelmagan</translation>
+    </message>
+</context>
+<context>
+    <name>CashSummaryHtmlBuilder</name>
+    <message>
+        <source>Unknown staff member (%1)</source>
+        <translation>Nomaʼlum xodim (%1)</translation>
+    </message>
+    <message>
+        <source>Cash summary for %1</source>
+        <translation>Kassa hisoboti: %1</translation>
+    </message>
+    <message>
+        <source>Received, so&apos;m</source>
+        <translation>Qabul qilingan, soʻm</translation>
+    </message>
+    <message>
+        <source>Refunded, so&apos;m</source>
+        <translation>Qaytarilgan, soʻm</translation>
+    </message>
+    <message>
+        <source>Net, so&apos;m</source>
+        <translation>Sof summa, soʻm</translation>
+    </message>
+    <message>
+        <source>No payments were taken on this day.</source>
+        <translation>Bu kuni toʻlov qabul qilinmagan.</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Toʻlov usullari boʻyicha</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jami</translation>
+    </message>
+    <message>
+        <source>By receptionist</source>
+        <translation>Registratorlar boʻyicha</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>Registrator</translation>
+    </message>
+    <message>
+        <source>Payments: %1. Refunds: %2.</source>
+        <translation>Toʻlovlar soni: %1. Qaytarishlar soni: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartLoader</name>
+    <message>
+        <source>read the patients of the queue</source>
+        <translation>navbatdagi bemorlar maʼlumotlarini oʻqish</translation>
+    </message>
+    <message>
+        <source>This patient is not in the registry of this computer yet. Wait for the next sync.</source>
+        <translation>Bu bemor hali ushbu kompyuterdagi roʻyxatda yoʻq. Keyingi sinxronlashni kuting.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -382,6 +499,33 @@
     </message>
 </context>
 <context>
+    <name>MoneyText</name>
+    <message>
+        <source>%1 so&apos;m</source>
+        <translation>%1 soʻm</translation>
+    </message>
+    <message>
+        <source>Enter the amount in so&apos;m.</source>
+        <translation>Summani soʻmda kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter the amount in digits only, for example 150 000.</source>
+        <translation>Summani faqat raqamlar bilan kiriting, masalan 150 000.</translation>
+    </message>
+    <message>
+        <source>Enter whole so&apos;m, without a fractional part.</source>
+        <translation>Summani butun soʻmda, kasr qismisiz kiriting.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero so&apos;m.</source>
+        <translation>Summa nol soʻmdan koʻp boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>The amount can be at most %1 so&apos;m.</source>
+        <translation>Summa koʻpi bilan %1 soʻm boʻlishi mumkin.</translation>
+    </message>
+</context>
+<context>
     <name>OfflineCredentials</name>
     <message>
         <source>The offline sign-in file %1 cannot be read: %2</source>
@@ -409,6 +553,69 @@
     <message>
         <source>queue the imported rows for the server</source>
         <translation>import qilingan qatorlarni serverga yuborish navbatiga qoʻyish</translation>
+    </message>
+</context>
+<context>
+    <name>PatientCardHtmlBuilder</name>
+    <message>
+        <source>Patient card</source>
+        <translation>Bemor kartasi</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>koʻrsatilmagan</translation>
+    </message>
+    <message>
+        <source>Patient number</source>
+        <translation>Bemor raqami</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Familiya</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Ism</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>Otasining ismi</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tugʻilgan sana</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Erkak</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Ayol</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jinsi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Manzil</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergiyalar</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Qabul qilayotgan dorilari</translation>
+    </message>
+    <message>
+        <source>Printed on %1</source>
+        <translation>Chop etilgan sana: %1</translation>
     </message>
 </context>
 <context>
@@ -629,6 +836,13 @@
     <message>
         <source>No</source>
         <translation>Yoʻq</translation>
+    </message>
+</context>
+<context>
+    <name>PatientLookup</name>
+    <message>
+        <source>read the patients</source>
+        <translation>bemorlar maʼlumotlarini oʻqish</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1078,155 @@
     </message>
 </context>
 <context>
+    <name>PrintDocument</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Sahifa %1 / %2</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 cannot be written: %2</source>
+        <translation>%1 PDF faylini yozib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The PDF was not produced.</source>
+        <translation>PDF yaratilmadi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHtmlBuilder</name>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Toʻlov cheki</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Pul qaytarish cheki</translation>
+    </message>
+    <message>
+        <source>Receipt No.</source>
+        <translation>Chek raqami</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Sana</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Patient number</source>
+        <translation>Bemor raqami</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Nomaʼlum shifokor</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Talon</translation>
+    </message>
+    <message>
+        <source>Cancels receipt No.</source>
+        <translation>Bekor qilinayotgan chek raqami</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Izoh</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Qabul qilgan xodim</translation>
+    </message>
+    <message>
+        <source>Unknown staff member</source>
+        <translation>Nomaʼlum xodim</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Qaytarildi</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Toʻlandi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtmlBuilder</name>
+    <message>
+        <source>Visit report</source>
+        <translation>Qabul xulosasi</translation>
+    </message>
+    <message>
+        <source>Addendum to a visit report</source>
+        <translation>Qabul xulosasiga qoʻshimcha</translation>
+    </message>
+    <message>
+        <source>This report does not replace a doctor&apos;s judgement.</source>
+        <translation>Bu xulosa shifokor mulohazasining oʻrnini bosmaydi.</translation>
+    </message>
+    <message>
+        <source>(doctor not in this computer&apos;s staff list)</source>
+        <translation>(shifokor ushbu kompyuterdagi xodimlar roʻyxatida yoʻq)</translation>
+    </message>
+    <message>
+        <source>ICD-10: %1</source>
+        <translation>XKT-10: %1</translation>
+    </message>
+    <message>
+        <source>DRAFT — not signed</source>
+        <translation>QORALAMA — imzolanmagan</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Imzolangan: %1</translation>
+    </message>
+    <message>
+        <source>Doctor:</source>
+        <translation>Shifokor:</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>erkak</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>ayol</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Bemor:</translation>
+    </message>
+    <message>
+        <source>Patient number:</source>
+        <translation>Bemor raqami:</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>Tugʻilgan:</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Sana:</translation>
+    </message>
+    <message>
+        <source>Addendum of %1, %2</source>
+        <translation>Qoʻshimcha: %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportSectionsText</name>
     <message>
         <source>Temperature</source>
@@ -1067,6 +1430,81 @@
     <message>
         <source>read the addenda</source>
         <translation>qoʻshimchalarni oʻqish</translation>
+    </message>
+</context>
+<context>
+    <name>ReportVocabulary</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Shikoyatlar</translation>
+    </message>
+    <message>
+        <source>Anamnesis</source>
+        <translation>Anamnez</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Hayotiy koʻrsatkichlar</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Koʻrik</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Tashxis</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>XKT-10 kodi</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>Davolash rejasi</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Tavsiyalar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Izohlar</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Harorat</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>Blood pressure, systolic</source>
+        <translation>Arterial bosim, sistolik</translation>
+    </message>
+    <message>
+        <source>Blood pressure, diastolic</source>
+        <translation>Arterial bosim, diastolik</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Nafas olish tezligi</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation (SpO₂)</source>
+        <translation>Kislorod saturatsiyasi (SpO₂)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vazn</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Boʻy</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Qondagi glyukoza</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2282,120 @@
     </message>
 </context>
 <context>
+    <name>TemplateLibrary</name>
+    <message>
+        <source>Template %1: %2</source>
+        <translation>Shablon %1: %2</translation>
+    </message>
+    <message>
+        <source>Template %1, field “%2”: %3</source>
+        <translation>Shablon %1, «%2» maydoni: %3</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 KiB.</source>
+        <translation>fayl %1 KiB dan katta.</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2).</source>
+        <translation>yaroqli JSON emas (%1, %2-bayt).</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>JSON obyekti boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>unknown field.</source>
+        <translation>nomaʼlum maydon.</translation>
+    </message>
+    <message>
+        <source>must be %1.</source>
+        <translation>%1 boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>must be a name of lower-case letters, such as cardiology.</source>
+        <translation>kichik lotin harflaridan iborat nom boʻlishi kerak, masalan cardiology.</translation>
+    </message>
+    <message>
+        <source>must be “uz” or “ru”.</source>
+        <translation>«uz» yoki «ru» boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>must be a text of 1 to 200 characters.</source>
+        <translation>1 dan 200 tagacha belgidan iborat matn boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>must be an object with at least one section.</source>
+        <translation>kamida bitta boʻlimi bor obyekt boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>unknown section; the sections are: %1.</source>
+        <translation>nomaʼlum boʻlim; mavjud boʻlimlar: %1.</translation>
+    </message>
+    <message>
+        <source>must be a list of at least one phrase.</source>
+        <translation>kamida bitta iboradan iborat roʻyxat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>at most %1 phrases.</source>
+        <translation>koʻpi bilan %1 ta ibora.</translation>
+    </message>
+    <message>
+        <source>must be a text.</source>
+        <translation>matn boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>must be a text of 1 to %1 characters.</source>
+        <translation>1 dan %1 tagacha belgidan iborat matn boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Template %1: cannot be read (%2).</source>
+        <translation>Shablon %1: oʻqib boʻlmadi (%2).</translation>
+    </message>
+    <message>
+        <source>Template %1: the file is larger than %2 KiB.</source>
+        <translation>Shablon %1: fayl %2 KiB dan katta.</translation>
+    </message>
+    <message>
+        <source>Template %1: a second template for the specialty “%2” in this language.</source>
+        <translation>Shablon %1: bu tilda «%2» mutaxassisligi uchun ikkinchi shablon.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketHtmlBuilder</name>
+    <message>
+        <source>Queue ticket</source>
+        <translation>Navbat taloni</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>Sizning raqamingiz</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Shoshilinch</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Nomaʼlum shifokor</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Kun</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Navbatga qoʻyilgan vaqti</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is shown on the screen.</source>
+        <translation>Iltimos, raqamingiz ekranda koʻrsatilguncha kuting.</translation>
+    </message>
+</context>
+<context>
     <name>VisitStore</name>
     <message>
         <source>Patient</source>
@@ -2196,6 +2748,73 @@ tavsiflangan.</translation>
     </message>
 </context>
 <context>
+    <name>medora::CashSummaryView</name>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>K&amp;un:</translation>
+    </message>
+    <message>
+        <source>Day of the cash summary</source>
+        <translation>Kassa hisoboti kuni</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary</source>
+        <translation>Hisobotni &amp;chop etish</translation>
+    </message>
+    <message>
+        <source>Print the cash summary</source>
+        <translation>Kassa hisobotini chop etish</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Toʻlov usullari boʻyicha</translation>
+    </message>
+    <message>
+        <source>By receptionist</source>
+        <translation>Registratorlar boʻyicha</translation>
+    </message>
+    <message>
+        <source>Totals by payment method</source>
+        <translation>Toʻlov usullari boʻyicha jami summalar</translation>
+    </message>
+    <message>
+        <source>Totals by receptionist</source>
+        <translation>Registratorlar boʻyicha jami summalar</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Received, so&apos;m</source>
+        <translation>Qabul qilingan, soʻm</translation>
+    </message>
+    <message>
+        <source>Refunded, so&apos;m</source>
+        <translation>Qaytarilgan, soʻm</translation>
+    </message>
+    <message>
+        <source>Net, so&apos;m</source>
+        <translation>Sof summa, soʻm</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>Registrator</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jami</translation>
+    </message>
+    <message>
+        <source>Net for %1: %2 (payments: %3, refunds: %4)</source>
+        <translation>%1 uchun sof summa: %2 (toʻlovlar: %3, qaytarishlar: %4)</translation>
+    </message>
+    <message>
+        <source>The summary was not printed: %1</source>
+        <translation>Hisobot chop etilmadi: %1</translation>
+    </message>
+</context>
+<context>
     <name>medora::ChangePasswordDialog</name>
     <message>
         <source>Choose a new password</source>
@@ -2228,6 +2847,119 @@ tavsiflangan.</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>Kiritilgan ikki yangi parol bir xil emas.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartHeader</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No patient open. Call the next patient (F6) or choose one in your queue.</source>
+        <translation>Bemor ochilmagan. Keyingi bemorni chaqiring (F6) yoki navbatingizdan bemorni tanlang.</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>erkak</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>ayol</translation>
+    </message>
+    <message>
+        <source>born %1%2 (%3 years)</source>
+        <translation>tugʻilgan: %1%2 (%3 yosh)</translation>
+    </message>
+    <message>
+        <source>Allergies:</source>
+        <translation>Allergiyalar:</translation>
+    </message>
+    <message>
+        <source>Current medications:</source>
+        <translation>Qabul qilayotgan dorilari:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>qayd etilmagan</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergiyalar</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Qabul qilayotgan dorilari</translation>
+    </message>
+    <message>
+        <source>Patient summary</source>
+        <translation>Bemor haqida qisqacha maʼlumot</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartHistoryView</name>
+    <message>
+        <source>Visit of %1, ticket %2: %3</source>
+        <translation>%1 dagi tashrif, %2-talon: %3</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Navbatga qoʻyilgan: %1</translation>
+    </message>
+    <message>
+        <source>Called: %1</source>
+        <translation>Chaqirilgan: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Qabul boshlangan: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Qabul tugagan: %1</translation>
+    </message>
+    <message>
+        <source>Reception&apos;s note: %1</source>
+        <translation>Qabulxona izohi: %1</translation>
+    </message>
+    <message>
+        <source>Visits and reports, newest first</source>
+        <translation>Tashriflar va xulosalar, eng yangilari birinchi</translation>
+    </message>
+    <message>
+        <source>Chosen report, read-only</source>
+        <translation>Tanlangan xulosa, faqat oʻqish uchun</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ChartTimelineModel</name>
+    <message>
+        <source>%1 — visit, ticket %2 (%3)</source>
+        <translation>%1 — tashrif, %2-talon (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>imzolangan</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>qoralama</translation>
+    </message>
+    <message>
+        <source>%1 — report, %2</source>
+        <translation>%1 — xulosa, %2</translation>
+    </message>
+    <message>
+        <source>%1 — report, %2: %3</source>
+        <translation>%1 — xulosa, %2: %3</translation>
+    </message>
+    <message>
+        <source>[addenda: %1]</source>
+        <translation>[qoʻshimchalar: %1]</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +3069,238 @@ tavsiflangan.</translation>
 Both versions are still kept.</source>
         <translation>Qaror saqlanmadi: %1
 Ikkala versiya ham saqlanib qolmoqda.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::DoctorCabinet</name>
+    <message>
+        <source>The report could not be started: %1</source>
+        <translation>Xulosani boshlab boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>Start the visit (F7) to write its report.</source>
+        <translation>Xulosa yozish uchun qabulni boshlang (F7).</translation>
+    </message>
+    <message>
+        <source>This visit has no report.</source>
+        <translation>Bu tashrifda xulosa yoʻq.</translation>
+    </message>
+    <message>
+        <source>Only doctors print reports from the cabinet.</source>
+        <translation>Kabinetdan xulosalarni faqat shifokorlar chop eta oladi.</translation>
+    </message>
+    <message>
+        <source>Open a report first: the visit&apos;s report, or one in the chart&apos;s history.</source>
+        <translation>Avval xulosani oching: ushbu tashrif xulosasini yoki bemor kartasi tarixidagi xulosalardan birini.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written: %1</source>
+        <translation>PDF yozilmadi: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saqlandi: %1</translation>
+    </message>
+    <message>
+        <source>report-%1-%2.pdf</source>
+        <translation>xulosa-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s cabinet</source>
+        <translation>Shifokor kabineti</translation>
+    </message>
+    <message>
+        <source>The doctor&apos;s cabinet is for doctors. Patients&apos; reports are not shown to other roles.</source>
+        <translation>Shifokor kabineti shifokorlar uchun. Bemorlarning xulosalari boshqa rollarga koʻrsatilmaydi.</translation>
+    </message>
+    <message>
+        <source>Visit &amp;report</source>
+        <translation>Qabul x&amp;ulosasi</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Tari&amp;x</translation>
+    </message>
+    <message>
+        <source>Call the next patient</source>
+        <translation>Keyingi bemorni chaqirish</translation>
+    </message>
+    <message>
+        <source>Start the visit</source>
+        <translation>Qabulni boshlash</translation>
+    </message>
+    <message>
+        <source>Finish the visit</source>
+        <translation>Qabulni yakunlash</translation>
+    </message>
+    <message>
+        <source>Print the report as PDF</source>
+        <translation>Xulosani PDF koʻrinishida chop etish</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LetterheadClient</name>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only letters, digits, punctuation and line breaks.</source>
+        <translation>Faqat harflar, raqamlar, tinish belgilari va qator uzilishlari.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation, on one line.</source>
+        <translation>Faqat harflar, raqamlar va tinish belgilari, bitta qatorda.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB.</source>
+        <translation>Logotip %1 KiB dan katta.</translation>
+    </message>
+    <message>
+        <source>The logo is not a PNG picture.</source>
+        <translation>Logotip PNG rasmi emas.</translation>
+    </message>
+    <message>
+        <source>The logo may be at most %1 × %1 pixels.</source>
+        <translation>Logotip koʻpi bilan %1 × %1 piksel boʻlishi mumkin.</translation>
+    </message>
+    <message>
+        <source>The picture is too large to use as a logo.</source>
+        <translation>Rasm logotip sifatida ishlatish uchun juda katta.</translation>
+    </message>
+    <message>
+        <source>The file is not a picture this program can read.</source>
+        <translation>Fayl bu dastur oʻqiy oladigan rasm emas.</translation>
+    </message>
+    <message>
+        <source>The picture could not be converted to PNG.</source>
+        <translation>Rasmni PNG formatiga oʻtkazib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB even when reduced; choose a simpler picture.</source>
+        <translation>Logotip kichraytirilganda ham %1 KiB dan katta; soddaroq rasm tanlang.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::LetterheadDialog</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>Klinika blanki</translation>
+    </message>
+    <message>
+        <source>Every printout (reports, receipts, tickets) starts with this letterhead.</source>
+        <translation>Chop etiladigan har bir hujjat (xulosalar, cheklar, talonlar) shu blank bilan boshlanadi.</translation>
+    </message>
+    <message>
+        <source>(not known yet)</source>
+        <translation>(hali nomaʼlum)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name is set on the server by its operator.</source>
+        <translation>Klinika nomini serverda uning operatori belgilaydi.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Manzil</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>+998 71 200-00-00</source>
+        <translation>+998 71 200-00-00</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Pastki yozuv</translation>
+    </message>
+    <message>
+        <source>For example the licence number</source>
+        <translation>Masalan, litsenziya raqami</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Logotipni oldindan koʻrish</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Logotipni tanlash…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Logotipni olib tashlash</translation>
+    </message>
+    <message>
+        <source>Clinic:</source>
+        <translation>Klinika:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Manzil:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Pastki yozuv:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logotip:</translation>
+    </message>
+    <message>
+        <source>You are offline: the letterhead can be changed only while Medora is connected to the server.</source>
+        <translation>Siz oflayn rejimdasiz: blankni faqat Medora serverga ulangan paytda oʻzgartirish mumkin.</translation>
+    </message>
+    <message>
+        <source>You are offline: the letterhead can be changed only while Medora is connected to the server. Your changes stay here; save again when the connection is back.</source>
+        <translation>Siz oflayn rejimdasiz: blankni faqat Medora serverga ulangan paytda oʻzgartirish mumkin. Oʻzgarishlaringiz shu yerda qoladi; aloqa tiklanganda yana saqlang.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s logo</source>
+        <translation>Klinika logotipini tanlang</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Rasmlar (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Logotip yoʻq</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saqlanmoqda…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the letterhead was not saved. Your changes stay here; save again when the connection is back.</source>
+        <translation>Serverga ulanib boʻlmadi, shuning uchun blank saqlanmadi. Oʻzgarishlaringiz shu yerda qoladi; aloqa tiklanganda yana saqlang.</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may change the letterhead.</source>
+        <translation>Blankni faqat klinika administratori oʻzgartira oladi.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Juda uzun.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation.</source>
+        <translation>Faqat harflar, raqamlar va tinish belgilari.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the logo as a PNG picture. Choose another picture.</source>
+        <translation>Server logotipni PNG rasmi sifatida qabul qilmadi. Boshqa rasm tanlang.</translation>
+    </message>
+    <message>
+        <source>The logo is too large. Choose a smaller picture.</source>
+        <translation>Logotip juda katta. Kichikroq rasm tanlang.</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +3583,105 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <source>Sync status</source>
         <translation>Sinxronlash holati</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Sozlamalar…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tezkor tugmalar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Yo&amp;rdam</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>B&amp;emorlar</translation>
+    </message>
+    <message>
+        <source>Show page %1</source>
+        <translation>%1-sahifani koʻrsatish</translation>
+    </message>
+    <message>
+        <source>Settings need the server connection, which this window does not have.</source>
+        <translation>Sozlamalar uchun server bilan ulanish kerak, bu oynada esa u yoʻq.</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Hamma joyda</translation>
+    </message>
+</context>
+<context>
+    <name>medora::MyQueuePanel</name>
+    <message>
+        <source>(patient not on this computer yet)</source>
+        <translation>(bemor hali bu kompyuterda yoʻq)</translation>
+    </message>
+    <message>
+        <source>%1 !</source>
+        <translation>%1 !</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Shoshilinch</translation>
+    </message>
+    <message>
+        <source>Choose a patient in your queue first.</source>
+        <translation>Avval navbatingizdagi bemorni tanlang.</translation>
+    </message>
+    <message>
+        <source>My &amp;queue — %1</source>
+        <translation>Menin&amp;g navbatim — %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Talon</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>Mening navbatim</translation>
+    </message>
+    <message>
+        <source>Call next (F6)</source>
+        <translation>Keyingisini chaqirish (F6)</translation>
+    </message>
+    <message>
+        <source>Start (F7)</source>
+        <translation>Boshlash (F7)</translation>
+    </message>
+    <message>
+        <source>Finish (F8)</source>
+        <translation>Yakunlash (F8)</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Kelmadi</translation>
+    </message>
+    <message>
+        <source>Call the next patient</source>
+        <translation>Keyingi bemorni chaqirish</translation>
+    </message>
+    <message>
+        <source>Start the visit</source>
+        <translation>Qabulni boshlash</translation>
+    </message>
+    <message>
+        <source>Finish the visit</source>
+        <translation>Qabulni yakunlash</translation>
+    </message>
+    <message>
+        <source>Mark the called patient as absent</source>
+        <translation>Chaqirilgan bemorni kelmagan deb belgilash</translation>
+    </message>
 </context>
 <context>
     <name>medora::PatientDialog</name>
@@ -2821,10 +3884,920 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
     </message>
 </context>
 <context>
+    <name>medora::PatientPicker</name>
+    <message>
+        <source>Find the &amp;patient</source>
+        <translation>Bemorni t&amp;oping</translation>
+    </message>
+    <message>
+        <source>Name, phone or patient number</source>
+        <translation>Ism, telefon yoki bemor raqami</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Bemorlarni qidirish</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Topilgan bemorlar</translation>
+    </message>
+</context>
+<context>
     <name>medora::PatientRegistry</name>
     <message>
         <source>The data folder %1 cannot be created or is not a folder. Choose another folder or check its permissions.</source>
         <translation>%1 maʼlumotlar papkasini yaratib boʻlmadi yoki u papka emas. Boshqa papkani tanlang yoki ruxsatlarni tekshiring.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentDialog</name>
+    <message>
+        <source>No photo attached</source>
+        <translation>Surat biriktirilmagan</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Summa</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>Toʻlov &amp;usuli</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Tashrif</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Izoh</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;photo</source>
+        <translation>Chek su&amp;rati</translation>
+    </message>
+    <message>
+        <source>Take a payment</source>
+        <translation>Toʻlov qabul qilish</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation>Bemor: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>so&apos;m</source>
+        <translation>soʻm</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Ixtiyoriy</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach photo…</source>
+        <translation>Surat &amp;biriktirish…</translation>
+    </message>
+    <message>
+        <source>Attach a photo of the receipt</source>
+        <translation>Chek suratini biriktirish</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Olib tashlash</translation>
+    </message>
+    <message>
+        <source>Remove the attached photo</source>
+        <translation>Biriktirilgan suratni olib tashlash</translation>
+    </message>
+    <message>
+        <source>P&amp;rint a receipt</source>
+        <translation>&amp;Chek chop etish</translation>
+    </message>
+    <message>
+        <source>&amp;Take payment</source>
+        <translation>Toʻlovni &amp;qabul qilish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bekor qilish</translation>
+    </message>
+    <message>
+        <source>Not linked to a visit</source>
+        <translation>Tashrifga bogʻlanmagan</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Nomaʼlum shifokor</translation>
+    </message>
+    <message>
+        <source>Ticket %1 — %2 (%3)</source>
+        <translation>%1-talon — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff *.heic);;All files (*)</source>
+        <translation>Suratlar (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff *.heic);;Barcha fayllar (*)</translation>
+    </message>
+    <message>
+        <source>The payment was not saved: %1
+Everything you typed is still here; correct the problem and press “Take payment” again.</source>
+        <translation>Toʻlov saqlanmadi: %1
+Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Toʻlovni qabul qilish» tugmasini bosing.</translation>
+    </message>
+    <message>
+        <source>Discard this payment without saving it?</source>
+        <translation>Bu toʻlovdan saqlamasdan voz kechilsinmi?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Voz kechish</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Kiritishni davom ettirish</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentService</name>
+    <message>
+        <source>Cash</source>
+        <translation>Naqd pul</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karta</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Bank oʻtkazmasi</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Boshqa</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation>«%1» fayli mavjud emas.</translation>
+    </message>
+    <message>
+        <source>The photo is %1 MiB; at most %2 MiB can be attached.</source>
+        <translation>Surat hajmi %1 MiB; koʻpi bilan %2 MiB biriktirish mumkin.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>«%1» faylini oʻqib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The file “%1” is not a photo (JPEG, PNG, WebP, BMP, GIF, TIFF or HEIC).</source>
+        <translation>«%1» fayli surat emas (JPEG, PNG, WebP, BMP, GIF, TIFF yoki HEIC).</translation>
+    </message>
+    <message>
+        <source>Choose the patient who pays.</source>
+        <translation>Toʻlov qilayotgan bemorni tanlang.</translation>
+    </message>
+    <message>
+        <source>Choose how the patient pays.</source>
+        <translation>Toʻlov usulini tanlang.</translation>
+    </message>
+    <message>
+        <source>The chosen visit is not one of this patient&apos;s visits.</source>
+        <translation>Tanlangan tashrif bu bemorning tashriflaridan biri emas.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 are kept.</source>
+        <translation>Izoh %1 ta belgidan iborat; koʻpi bilan %2 tasi saqlanadi.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>%1 papkasini yaratib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The photo cannot be read: %1</source>
+        <translation>Suratni oʻqib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>The photo cannot be copied to %1: %2</source>
+        <translation>Suratni %1 ga nusxalab boʻlmadi: %2</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PaymentsPanel</name>
+    <message>
+        <source>Taken at</source>
+        <translation>Toʻlov vaqti</translation>
+    </message>
+    <message>
+        <source>Amount, so&apos;m</source>
+        <translation>Summa, soʻm</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Qabul qilgan xodim</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s payments</source>
+        <translation>Bemorning toʻlovlari</translation>
+    </message>
+    <message>
+        <source>&amp;Take payment…</source>
+        <translation>Toʻlov qabul qi&amp;lish…</translation>
+    </message>
+    <message>
+        <source>Take a payment from the patient</source>
+        <translation>Bemordan toʻlov qabul qilish</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>Storno q&amp;ilish…</translation>
+    </message>
+    <message>
+        <source>Reverse the selected payment</source>
+        <translation>Tanlangan toʻlovni storno qilish</translation>
+    </message>
+    <message>
+        <source>Print &amp;receipt</source>
+        <translation>&amp;Chekni chop etish</translation>
+    </message>
+    <message>
+        <source>Print the receipt of the selected payment</source>
+        <translation>Tanlangan toʻlov chekini chop etish</translation>
+    </message>
+    <message>
+        <source>Receipt p&amp;hoto</source>
+        <translation>Chek s&amp;urati</translation>
+    </message>
+    <message>
+        <source>Open the attached photo of the receipt</source>
+        <translation>Chekning biriktirilgan suratini ochish</translation>
+    </message>
+    <message>
+        <source>Payments of %1 (%2)</source>
+        <translation>%1 (%2) toʻlovlari</translation>
+    </message>
+    <message>
+        <source>Find a patient on the left to see and take their payments.</source>
+        <translation>Toʻlovlarini koʻrish va qabul qilish uchun chap tomondan bemorni toping.</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Storno qilingan</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>Surat biriktirilgan</translation>
+    </message>
+    <message>
+        <source>%1, photo attached</source>
+        <translation>%1, surat biriktirilgan</translation>
+    </message>
+    <message>
+        <source>Unknown staff member</source>
+        <translation>Nomaʼlum xodim</translation>
+    </message>
+    <message>
+        <source>Reverse the payment</source>
+        <translation>Toʻlovni storno qilish</translation>
+    </message>
+    <message>
+        <source>Reverse the payment of %1 (%3) taken on %2?
+
+The payment stays in the ledger and a reversing entry of the same amount is added. Give the money back to the patient.</source>
+        <translation>%2 da qabul qilingan %1 (%3) toʻlov storno qilinsinmi?
+
+Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni bemorga qaytaring.</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse payment</source>
+        <translation>&amp;Storno qilish</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>Toʻlovni &amp;qoldirish</translation>
+    </message>
+    <message>
+        <source>The payment was not reversed: %1</source>
+        <translation>Toʻlov storno qilinmadi: %1</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: %1</source>
+        <translation>Chek chop etilmadi: %1</translation>
+    </message>
+    <message>
+        <source>The receipt photo is on the computer where the payment was taken, not on this one.</source>
+        <translation>Chek surati bu kompyuterda emas, toʻlov qabul qilingan kompyuterda saqlanadi.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens the photo %1.</source>
+        <translation>Bu kompyuterda %1 suratini ochadigan dastur yoʻq.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PhrasePicker</name>
+    <message>
+        <source>No phrases for this section in this template.</source>
+        <translation>Bu shablonda ushbu boʻlim uchun iboralar yoʻq.</translation>
+    </message>
+    <message>
+        <source>Spec&amp;ialty template:</source>
+        <translation>&amp;Mutaxassislik shabloni:</translation>
+    </message>
+    <message>
+        <source>Specialty template</source>
+        <translation>Mutaxassislik shabloni</translation>
+    </message>
+    <message>
+        <source>Phrases for: %1</source>
+        <translation>Iboralar: %1</translation>
+    </message>
+    <message>
+        <source>Template phrases for %1</source>
+        <translation>%1 uchun shablon iboralari</translation>
+    </message>
+    <message>
+        <source>Insert &amp;phrase</source>
+        <translation>Iborani &amp;joylashtirish</translation>
+    </message>
+    <message>
+        <source>Inserts the chosen phrase at the cursor of the section being written</source>
+        <translation>Tanlangan iborani yozilayotgan boʻlimdagi kursor turgan joyga qoʻyadi</translation>
+    </message>
+</context>
+<context>
+    <name>medora::PrintActions</name>
+    <message>
+        <source>Print</source>
+        <translation>Chop etish</translation>
+    </message>
+    <message>
+        <source>Print this document, or save it as a PDF file?</source>
+        <translation>Bu hujjat chop etilsinmi yoki PDF fayl sifatida saqlansinmi?</translation>
+    </message>
+    <message>
+        <source>Print “%1”, or save it as a PDF file?</source>
+        <translation>«%1» chop etilsinmi yoki PDF fayl sifatida saqlansinmi?</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Chop etish…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF sifatida saqlash…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF sifatida saqlash</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF fayllar (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>Chop etish: %1</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>hujjat</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Chop etilmoqda…</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>PDF saqlanmoqda…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bekor qilish</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Chop etish</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2…</source>
+        <translation>Sahifa %1 / %2…</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the printout. Check that it is switched on and has paper, then print again.</source>
+        <translation>Printer hujjatni qabul qilmadi. Printer yoqilganini va unda qogʻoz borligini tekshiring, soʻng qayta chop eting.</translation>
+    </message>
+    <message>
+        <source>%1 Choose another folder or file name and save again.</source>
+        <translation>%1 Boshqa papka yoki fayl nomini tanlang va qayta saqlang.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved.</source>
+        <translation>PDF saqlanmadi.</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>Chop etib boʻlmadi</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueueModel</name>
+    <message>
+        <source>(patient not yet on this PC)</source>
+        <translation>(bemor hali bu kompyuterda yoʻq)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Talon</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ustuvorlik</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Navbatga qoʻyilgan vaqti</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Izoh</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueuePanel</name>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>Shi&amp;fokor:</translation>
+    </message>
+    <message>
+        <source>Doctor whose queue is shown</source>
+        <translation>Navbati koʻrsatilayotgan shifokor</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation>&amp;Shoshilinch</translation>
+    </message>
+    <message>
+        <source>Urgent: goes before everyone not urgent</source>
+        <translation>Shoshilinch: shoshilinch boʻlmagan barcha bemorlardan oldin kiradi</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Izoh:</translation>
+    </message>
+    <message>
+        <source>Note for the queue</source>
+        <translation>Navbat uchun izoh</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. “repeat visit”</source>
+        <translation>Ixtiyoriy, masalan «takroriy qabul»</translation>
+    </message>
+    <message>
+        <source>Print the &amp;ticket</source>
+        <translation>Talonni &amp;chop etish</translation>
+    </message>
+    <message>
+        <source>&amp;Add to queue</source>
+        <translation>Navbat&amp;ga qoʻshish</translation>
+    </message>
+    <message>
+        <source>Add the patient to the doctor&apos;s queue</source>
+        <translation>Bemorni shifokor navbatiga qoʻshish</translation>
+    </message>
+    <message>
+        <source>Today&apos;s queue</source>
+        <translation>Bugungi navbat</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Y&amp;uqoriga</translation>
+    </message>
+    <message>
+        <source>Move the patient one place up</source>
+        <translation>Bemorni navbatda bir oʻrin yuqoriga surish</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Pastga</translation>
+    </message>
+    <message>
+        <source>Move the patient one place down</source>
+        <translation>Bemorni navbatda bir oʻrin pastga surish</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel visit</source>
+        <translation>Tashrifni &amp;bekor qilish</translation>
+    </message>
+    <message>
+        <source>Did &amp;not come</source>
+        <translation>Kelma&amp;di</translation>
+    </message>
+    <message>
+        <source>Mark that the patient did not come</source>
+        <translation>Bemor kelmaganini belgilash</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the queue</source>
+        <translation>&amp;Navbatga qaytarish</translation>
+    </message>
+    <message>
+        <source>&amp;Print ticket</source>
+        <translation>Talonni qa&amp;yta chop etish</translation>
+    </message>
+    <message>
+        <source>Print the ticket of the selected patient again</source>
+        <translation>Tanlangan bemorning talonini qayta chop etish</translation>
+    </message>
+    <message>
+        <source>No doctors yet: sign in once to load the clinic&apos;s staff</source>
+        <translation>Hali shifokorlar yoʻq: klinika xodimlarini yuklash uchun bir marta tizimga kiring</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation>Bemor: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Patient: find one on the left first</source>
+        <translation>Bemor: avval chap tomondan bemorni toping</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Kutmoqda: %1</translation>
+    </message>
+    <message>
+        <source>Not ur&amp;gent</source>
+        <translation>Shoshi&amp;linch emas</translation>
+    </message>
+    <message>
+        <source>Ur&amp;gent</source>
+        <translation>Shoshi&amp;linch</translation>
+    </message>
+    <message>
+        <source>Make the visit not urgent</source>
+        <translation>Tashrifni oddiy navbatga oʻtkazish</translation>
+    </message>
+    <message>
+        <source>Make the visit urgent</source>
+        <translation>Tashrifni shoshilinch qilish</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Bemor</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Kun</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Izoh</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The patient was not queued: %1</source>
+        <translation>Bemor navbatga qoʻyilmadi: %1</translation>
+    </message>
+    <message>
+        <source>The ticket was not printed: %1</source>
+        <translation>Talon chop etilmadi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::QueueService</name>
+    <message>
+        <source>The queue could not be changed.</source>
+        <translation>Navbatni oʻzgartirib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Kutmoqda</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Chaqirilgan</translation>
+    </message>
+    <message>
+        <source>With the doctor</source>
+        <translation>Shifokor qabulida</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yakunlangan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Bekor qilingan</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Kelmagan</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Shoshilinch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Oddiy</translation>
+    </message>
+    <message>
+        <source>Choose a patient.</source>
+        <translation>Bemorni tanlang.</translation>
+    </message>
+    <message>
+        <source>Choose a doctor.</source>
+        <translation>Shifokorni tanlang.</translation>
+    </message>
+    <message>
+        <source>Choose the day of the visit.</source>
+        <translation>Tashrif kunini tanlang.</translation>
+    </message>
+    <message>
+        <source>The queue of a past day cannot be changed.</source>
+        <translation>Oʻtgan kunning navbatini oʻzgartirib boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 are kept.</source>
+        <translation>Izoh %1 ta belgidan iborat; koʻpi bilan %2 tasi saqlanadi.</translation>
+    </message>
+    <message>
+        <source>The patient is already in this doctor&apos;s queue for that day (ticket %1).</source>
+        <translation>Bemor shu kun uchun ushbu shifokor navbatida allaqachon bor (%1-talon).</translation>
+    </message>
+    <message>
+        <source>The patient could not be queued.</source>
+        <translation>Bemorni navbatga qoʻyib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>This queue entry no longer exists.</source>
+        <translation>Bu navbat yozuvi endi mavjud emas.</translation>
+    </message>
+    <message>
+        <source>Only a waiting patient can be moved in the queue.</source>
+        <translation>Navbatda faqat kutayotgan bemorni surish mumkin.</translation>
+    </message>
+    <message>
+        <source>A patient moves one place at a time.</source>
+        <translation>Bemor bir martada faqat bir oʻringa suriladi.</translation>
+    </message>
+    <message>
+        <source>The patient is already first in the queue.</source>
+        <translation>Bemor navbatda allaqachon birinchi.</translation>
+    </message>
+    <message>
+        <source>The patient is already last in the queue.</source>
+        <translation>Bemor navbatda allaqachon oxirgi.</translation>
+    </message>
+    <message>
+        <source>The priority of a finished or cancelled visit cannot change.</source>
+        <translation>Yakunlangan yoki bekor qilingan tashrifning ustuvorligini oʻzgartirib boʻlmaydi.</translation>
+    </message>
+    <message>
+        <source>A visit that is “%1” cannot become “%2”.</source>
+        <translation>Holati «%1» boʻlgan tashrifni «%2» holatiga oʻtkazib boʻlmaydi.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReceptionDesk</name>
+    <message>
+        <source>Reception desk</source>
+        <translation>Qabulxona</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>Na&amp;vbat</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments</source>
+        <translation>Toʻlovl&amp;ar</translation>
+    </message>
+    <message>
+        <source>Ca&amp;sh summary</source>
+        <translation>&amp;Kassa hisoboti</translation>
+    </message>
+    <message>
+        <source>Queue, payments and cash</source>
+        <translation>Navbat, toʻlovlar va kassa</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Navbatga qoʻshish</translation>
+    </message>
+    <message>
+        <source>Take payment…</source>
+        <translation>Toʻlov qabul qilish…</translation>
+    </message>
+    <message>
+        <source>Move up in the queue</source>
+        <translation>Navbatda yuqoriga surish</translation>
+    </message>
+    <message>
+        <source>Move down in the queue</source>
+        <translation>Navbatda pastga surish</translation>
+    </message>
+    <message>
+        <source>Print the queue ticket</source>
+        <translation>Navbat talonini chop etish</translation>
+    </message>
+    <message>
+        <source>Print the patient card</source>
+        <translation>Bemor kartasini chop etish</translation>
+    </message>
+    <message>
+        <source>Cash summary</source>
+        <translation>Kassa hisoboti</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting room screen</source>
+        <translation>Kutish &amp;zali ekrani</translation>
+    </message>
+    <message>
+        <source>Open the screen of called tickets for the waiting room (%1)</source>
+        <translation>Kutish zali uchun chaqirilgan talonlar ekranini ochish (%1)</translation>
+    </message>
+    <message>
+        <source>Open the waiting room screen</source>
+        <translation>Kutish zali ekranini ochish</translation>
+    </message>
+    <message>
+        <source>Show on screen</source>
+        <translation>Ekranda koʻrsatish</translation>
+    </message>
+    <message>
+        <source>Print patient &amp;card</source>
+        <translation>Be&amp;mor kartasini chop etish</translation>
+    </message>
+    <message>
+        <source>Print the card of the selected patient</source>
+        <translation>Tanlangan bemorning kartasini chop etish</translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3 × %4)</source>
+        <translation>Ekran %1: %2 (%3 × %4)</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReceptionPrinter</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>%1 papkasini yaratib boʻlmadi.</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 could not be written.</source>
+        <translation>%1 PDF faylini yozib boʻlmadi.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ReportEditor</name>
+    <message>
+        <source>The report was not signed because its last changes could not be saved: %1</source>
+        <translation>Xulosa imzolanmadi, chunki undagi oxirgi oʻzgarishlarni saqlab boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>Sign the report</source>
+        <translation>Xulosani imzolash</translation>
+    </message>
+    <message>
+        <source>Sign this report now? A signed report can no longer be changed; a correction is written as an addendum.</source>
+        <translation>Xulosa hozir imzolansinmi? Imzolangan xulosani endi oʻzgartirib boʻlmaydi; tuzatish qoʻshimcha sifatida yoziladi.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Imzolash</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tahrirlashni davom ettirish</translation>
+    </message>
+    <message>
+        <source>The report was not signed: %1</source>
+        <translation>Xulosa imzolanmadi: %1</translation>
+    </message>
+    <message>
+        <source>The addendum was not started: %1</source>
+        <translation>Qoʻshimchani boshlab boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>An ICD-10 code reads like J06.9. Until it does, the code is not saved; the rest of the report is.</source>
+        <translation>XKT-10 kodi J06.9 koʻrinishida boʻladi. Kod shu koʻrinishga kelmaguncha saqlanmaydi; xulosaning qolgan qismi esa saqlanadi.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saqlanmoqda…</translation>
+    </message>
+    <message>
+        <source>All changes saved at %1</source>
+        <translation>Barcha oʻzgarishlar saqlandi: %1</translation>
+    </message>
+    <message>
+        <source>Draft: every change is saved as you type</source>
+        <translation>Qoralama: har bir oʻzgarish yozish davomida saqlanadi</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 What you typed is still here and is saved again with your next change.</source>
+        <translation>Saqlanmadi: %1 Siz yozgan matn shu yerda turibdi va keyingi oʻzgarishingiz bilan yana saqlanadi.</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>Shikoyat&amp;lar</translation>
+    </message>
+    <message>
+        <source>A&amp;namnesis</source>
+        <translation>A&amp;namnez</translation>
+    </message>
+    <message>
+        <source>E&amp;xamination</source>
+        <translation>K&amp;oʻrik</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>T&amp;ashxis</translation>
+    </message>
+    <message>
+        <source>&amp;Treatment plan</source>
+        <translation>&amp;Davolash rejasi</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendations</source>
+        <translation>Ta&amp;vsiyalar</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>I&amp;zohlar</translation>
+    </message>
+    <message>
+        <source>ICD-&amp;10 code:</source>
+        <translation>XKT-&amp;10 kodi:</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>XKT-10 kodi</translation>
+    </message>
+    <message>
+        <source>&amp;Sign report</source>
+        <translation>Xulosani &amp;imzolash</translation>
+    </message>
+    <message>
+        <source>Write an &amp;addendum</source>
+        <translation>Qoʻshimcha &amp;yozish</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Xulosani imzolash</translation>
+    </message>
+    <message>
+        <source>Insert a template phrase</source>
+        <translation>Shablon iborasini qoʻyish</translation>
+    </message>
+    <message>
+        <source>Save the draft now</source>
+        <translation>Qoralamani hozir saqlash</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Qabul xulosasi</translation>
+    </message>
+    <message>
+        <source>No report open.</source>
+        <translation>Xulosa ochilmagan.</translation>
+    </message>
+    <message>
+        <source>Addendum to a signed report</source>
+        <translation>Imzolangan xulosaga qoʻshimcha</translation>
+    </message>
+    <message>
+        <source>signed %1, read-only</source>
+        <translation>imzolangan: %1, faqat oʻqish uchun</translation>
+    </message>
+    <message>
+        <source>draft of another doctor, read-only</source>
+        <translation>boshqa shifokorning qoralamasi, faqat oʻqish uchun</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>qoralama</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +4809,120 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
     <message>
         <source>Medora — locked</source>
         <translation>Medora — qulflangan</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Sozlamalar</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;server:</source>
+        <translation>Klinika &amp;serveri:</translation>
+    </message>
+    <message>
+        <source>e.g. https://clinic.example.uz</source>
+        <translation>masalan, https://clinic.example.uz</translation>
+    </message>
+    <message>
+        <source>Clinic server address</source>
+        <translation>Klinika serveri manzili</translation>
+    </message>
+    <message>
+        <source>Development mode: http:// addresses are allowed, and passwords travel unencrypted to them.</source>
+        <translation>Ishlab chiqish rejimi: http:// manzillarga ruxsat berilgan, parollar ularga shifrlanmagan holda uzatiladi.</translation>
+    </message>
+    <message>
+        <source>Only https:// addresses are accepted.</source>
+        <translation>Faqat https:// manzillar qabul qilinadi.</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;CA certificate:</source>
+        <translation>Klinika &amp;CA sertifikati:</translation>
+    </message>
+    <message>
+        <source>Only for a self-hosted server with its own certificate authority</source>
+        <translation>Faqat oʻz sertifikatlash markaziga ega boʻlgan klinikaning oʻz serveri uchun</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate file</source>
+        <translation>Klinika CA sertifikati fayli</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Faylni tanlash…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>T&amp;ozalash</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Lock the screen after &amp;idle minutes:</source>
+        <translation>Ekranni &amp;harakatsizlikdan keyin qulflash (daqiqa):</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Hech qachon</translation>
+    </message>
+    <message>
+        <source>Idle minutes before the screen locks</source>
+        <translation>Ekran qulflanishigacha boʻlgan harakatsizlik daqiqalari</translation>
+    </message>
+    <message>
+        <source>0 means never. On shared clinic PCs keep it short.</source>
+        <translation>0 — hech qachon. Klinikadagi umumiy kompyuterlarda bu vaqtni qisqa qiling.</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate</source>
+        <translation>Klinika CA sertifikati</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM sertifikatlar (*.pem *.crt);;Barcha fayllar (*)</translation>
+    </message>
+    <message>
+        <source>Change the server</source>
+        <translation>Serverni oʻzgartirish</translation>
+    </message>
+    <message>
+        <source>Changing the server signs you out. The changes made on this PC stay here and are sent once you sign in again. Change it?</source>
+        <translation>Serverni oʻzgartirsangiz, tizimdan chiqasiz. Bu kompyuterda kiritilgan oʻzgarishlar shu yerda qoladi va qaytadan kirganingizda yuboriladi. Server oʻzgartirilsinmi?</translation>
+    </message>
+    <message>
+        <source>Clinic server: %1</source>
+        <translation>Klinika serveri: %1</translation>
+    </message>
+    <message>
+        <source>Clinic CA certificate: %1</source>
+        <translation>Klinika CA sertifikati: %1</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tezkor tugmalar</translation>
+    </message>
+    <message>
+        <source>Everything in Medora can be done from the keyboard. Tab moves between fields; these keys do the rest.</source>
+        <translation>Medorada hamma amalni klaviatura orqali bajarish mumkin. Tab tugmasi maydonlar orasida oʻtkazadi; qolganini quyidagi tugmalar bajaradi.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Amal</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tugmalar</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +5209,71 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
             <numerusform>Yashil rang barcha oʻzgarishlar serverda ekanini va serverdan oxirgi olish %n daqiqadan kamroq oldin boʻlganini bildiradi.</numerusform>
             <numerusform>Yashil rang barcha oʻzgarishlar serverda ekanini va serverdan oxirgi olish %n daqiqadan kamroq oldin boʻlganini bildiradi.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>medora::VitalsEditor</name>
+    <message>
+        <source>Type a number such as %1. Until then this value is not saved.</source>
+        <translation>Son kiriting, masalan %1. Shunga qadar bu qiymat saqlanmaydi.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the plausible range (%3–%4 %2). Check it; it is saved as typed.</source>
+        <translation>%1 %2 ehtimoliy qiymatlar oraligʻidan (%3–%4 %2) tashqarida. Tekshirib koʻring; qiymat kiritilganidek saqlanadi.</translation>
+    </message>
+    <message>
+        <source>The systolic pressure is not above the diastolic one. Are the two values swapped?</source>
+        <translation>Sistolik bosim diastolik bosimdan yuqori emas. Ikki qiymat almashib qolmadimi?</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>medora::WallDisplay</name>
+    <message>
+        <source>Medora — waiting room screen</source>
+        <translation>Medora — kutish zali ekrani</translation>
+    </message>
+    <message>
+        <source>Called tickets</source>
+        <translation>Chaqirilgan talonlar</translation>
+    </message>
+    <message>
+        <source>Please go to the doctor</source>
+        <translation>Iltimos, shifokor qabuliga kiring</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Talon</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Please wait until your ticket number appears here.</source>
+        <translation>Iltimos, talon raqamingiz shu yerda paydo boʻlguncha kuting.</translation>
+    </message>
+    <message>
+        <source>Ticket %1, with %2</source>
+        <translation>%1-talon, %2 qabulida</translation>
+    </message>
+    <message>
+        <source>Ticket %1, go to %2</source>
+        <translation>%1-talon, %2 qabuliga kiring</translation>
+    </message>
+</context>
+<context>
+    <name>medora::WorkspacePages</name>
+    <message>
+        <source>&amp;Cabinet</source>
+        <translation>&amp;Kabinet</translation>
+    </message>
+    <message>
+        <source>&amp;Reception</source>
+        <translation>&amp;Qabulxona</translation>
     </message>
 </context>
 </TS>
