@@ -155,6 +155,49 @@
     </message>
 </context>
 <context>
+    <name>AuditCsvWriter</name>
+    <message>
+        <source>Time</source>
+        <translation>Vaqt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kim</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Amal</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Obyekt</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>Obyekt identifikatori</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Kliyent manzili</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Tafsilotlar</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>%1 faylini yozib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved: %2</source>
+        <translation>%1 faylini saqlab boʻlmadi: %2</translation>
+    </message>
+</context>
+<context>
     <name>CabinetQueue</name>
     <message>
         <source>Ticket %1 is still in the cabinet. Finish that visit before calling the next patient.</source>
@@ -2396,6 +2439,28 @@
     </message>
 </context>
 <context>
+    <name>VisitStatistics</name>
+    <message>
+        <source>Choose the first and the last day of the period.</source>
+        <translation>Davrning birinchi va oxirgi kunini tanlang.</translation>
+    </message>
+    <message>
+        <source>The last day of the period is before the first.</source>
+        <translation>Davrning oxirgi kuni birinchi kunidan oldin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A period may be at most %n days long.</source>
+        <translation>
+            <numerusform>Davr koʻpi bilan %n kun boʻlishi mumkin.</numerusform>
+            <numerusform>Davr koʻpi bilan %n kun boʻlishi mumkin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>count the visits</source>
+        <translation>tashriflarni sanash</translation>
+    </message>
+</context>
+<context>
     <name>VisitStore</name>
     <message>
         <source>Patient</source>
@@ -2733,6 +2798,33 @@ tavsiflangan.</translation>
     </message>
 </context>
 <context>
+    <name>medora::AdminPage</name>
+    <message>
+        <source>&amp;Letterhead…</source>
+        <translation>Klinika b&amp;lanki…</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>&amp;Xodimlar</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log</source>
+        <translation>&amp;Audit jurnali</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>Stat&amp;istika</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator can manage the clinic.</source>
+        <translation>Klinikani faqat klinika administratori boshqara oladi.</translation>
+    </message>
+    <message>
+        <source>Staff, the audit log and the letterhead live on the server: connect to it to see or change them. The statistics below come from this computer.</source>
+        <translation>Xodimlar, audit jurnali va klinika blanki serverda saqlanadi: ularni koʻrish yoki oʻzgartirish uchun serverga ulaning. Quyidagi statistika shu kompyuterdagi maʼlumotlardan olingan.</translation>
+    </message>
+</context>
+<context>
     <name>medora::ApiClient</name>
     <message>
         <source>The CA certificate file %1 cannot be read: %2</source>
@@ -2745,6 +2837,287 @@ tavsiflangan.</translation>
     <message>
         <source>The file %1 holds no PEM certificate.</source>
         <translation>%1 faylida PEM sertifikati yoʻq.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AuditClient</name>
+    <message>
+        <source>Choose a staff member from the list.</source>
+        <translation>Roʻyxatdan xodimni tanlang.</translation>
+    </message>
+    <message>
+        <source>An action is an event name such as staff.create, or a group such as staff.</source>
+        <translation>Amal — staff.create kabi hodisa nomi yoki staff kabi guruh nomi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>Davr oxiri uning boshlanishidan oldin.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AuditLogView</name>
+    <message>
+        <source>No events match the filters.</source>
+        <translation>Filtrlarga mos hodisa yoʻq.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1: %n event(s).</source>
+        <translation>
+            <numerusform>%1-sahifa: %n ta hodisa.</numerusform>
+            <numerusform>%1-sahifa: %n ta hodisa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may read the audit log.</source>
+        <translation>Audit jurnalini faqat klinika administratori oʻqiy oladi.</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Amal: %1</translation>
+    </message>
+    <message>
+        <source>Period: the last day is before the first.</source>
+        <translation>Davr: oxirgi kun birinchi kundan oldin.</translation>
+    </message>
+    <message>
+        <source>Patient or account id: %1</source>
+        <translation>Bemor yoki hisob identifikatori: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n event(s) read.</source>
+        <translation>
+            <numerusform>Eksport qilinmoqda… %n ta hodisa oʻqildi.</numerusform>
+            <numerusform>Eksport qilinmoqda… %n ta hodisa oʻqildi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n ta hodisa %1 ga eksport qilindi.</numerusform>
+            <numerusform>%n ta hodisa %1 ga eksport qilindi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the newest %n events were exported; narrow the period for the rest.</source>
+        <translation>
+            <numerusform>Faqat eng yangi %n ta hodisa eksport qilindi; qolganlari uchun davrni toraytiring.</numerusform>
+            <numerusform>Faqat eng yangi %n ta hodisa eksport qilindi; qolganlari uchun davrni toraytiring.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Eksport bajarilmadi: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Kim:</translation>
+    </message>
+    <message>
+        <source>W&amp;hat:</source>
+        <translation>&amp;Nima:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;tient or account id:</source>
+        <translation>Bemor &amp;yoki hisob identifikatori:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>istalgan</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Davr:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>K&amp;oʻrsatish</translation>
+    </message>
+    <message>
+        <source>← &amp;Newer</source>
+        <translation>← Yan&amp;giroq</translation>
+    </message>
+    <message>
+        <source>&amp;Older →</source>
+        <translation>&amp;Eskiroq →</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;CSV ga eksport…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Vaqt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kim</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nima</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Obyekt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Tafsilotlar</translation>
+    </message>
+    <message>
+        <source>Patient or account id</source>
+        <translation>Bemor yoki hisob identifikatori</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Birinchi kun</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Oxirgi kun</translation>
+    </message>
+    <message>
+        <source>Anything</source>
+        <translation>Har qanday amal</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Har qanday xodim</translation>
+    </message>
+    <message>
+        <source>Sign-ins and sessions</source>
+        <translation>Kirishlar va seanslar</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Tizimga kirdi</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Muvaffaqiyatsiz kirish</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Tizimdan chiqdi</translation>
+    </message>
+    <message>
+        <source>Session renewed</source>
+        <translation>Seans yangilandi</translation>
+    </message>
+    <message>
+        <source>Stolen session token ended</source>
+        <translation>Oʻgʻirlangan seans tokeni bekor qilindi</translation>
+    </message>
+    <message>
+        <source>Sessions ended</source>
+        <translation>Seanslar yakunlandi</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Xodimlar hisoblari</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Hisob yaratildi</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Hisob oʻzgartirildi</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rol oʻzgartirildi</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Hisob oʻchirib qoʻyildi</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Hisob faollashtirildi</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Parol tiklandi</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Parol oʻzgartirildi</translation>
+    </message>
+    <message>
+        <source>Failed password change</source>
+        <translation>Parolni oʻzgartirish muvaffaqiyatsiz</translation>
+    </message>
+    <message>
+        <source>Clinic created</source>
+        <translation>Klinika yaratildi</translation>
+    </message>
+    <message>
+        <source>Letterhead changed</source>
+        <translation>Klinika blanki oʻzgartirildi</translation>
+    </message>
+    <message>
+        <source>Patient records</source>
+        <translation>Bemor yozuvlari</translation>
+    </message>
+    <message>
+        <source>Patient registered</source>
+        <translation>Bemor roʻyxatga olindi</translation>
+    </message>
+    <message>
+        <source>Patient changed</source>
+        <translation>Bemor maʼlumotlari oʻzgartirildi</translation>
+    </message>
+    <message>
+        <source>Patient deleted</source>
+        <translation>Bemor oʻchirildi</translation>
+    </message>
+    <message>
+        <source>Patient records read</source>
+        <translation>Bemor yozuvlari oʻqildi</translation>
+    </message>
+    <message>
+        <source>Sync conflict</source>
+        <translation>Sinxronlash ziddiyati</translation>
+    </message>
+    <message>
+        <source>Sync history compacted</source>
+        <translation>Sinxronlash tarixi ixchamlandi</translation>
+    </message>
+    <message>
+        <source>Report signed</source>
+        <translation>Xulosa imzolandi</translation>
+    </message>
+    <message>
+        <source>Reading the audit log from the server…</source>
+        <translation>Audit jurnali serverdan oʻqilmoqda…</translation>
+    </message>
+    <message>
+        <source>server operator</source>
+        <translation>server operatori</translation>
+    </message>
+    <message>
+        <source>audit-log</source>
+        <translation>audit-jurnali</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Audit jurnalini eksport qilish</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV fayllar (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksport qilinmoqda…</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +4054,21 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     <message>
         <source>Mark the called patient as absent</source>
         <translation>Chaqirilgan bemorni kelmagan deb belgilash</translation>
+    </message>
+</context>
+<context>
+    <name>medora::OneTimePasswordDialog</name>
+    <message>
+        <source>One-time password</source>
+        <translation>Bir martalik parol</translation>
+    </message>
+    <message>
+        <source>The one-time password of %1 (login %2) is shown only now. Give it to them: they choose their own password when they first sign in.</source>
+        <translation>%1 (login: %2) uchun bir martalik parol faqat hozir koʻrsatiladi. Uni xodimga bering: u birinchi marta kirganda oʻz parolini tanlaydi.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Nusxa olish</translation>
     </message>
 </context>
 <context>
@@ -4926,6 +5314,375 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
 </context>
 <context>
+    <name>medora::StaffClient</name>
+    <message>
+        <source>Enter a login.</source>
+        <translation>Loginni kiriting.</translation>
+    </message>
+    <message>
+        <source>The login must be 3 to 32 characters: Latin letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Login 3 dan 32 tagacha belgidan iborat boʻlishi kerak: lotin harflari a-z, raqamlar, «.», «_» yoki «-».</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>F.I.Sh.ni kiriting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+            <numerusform>Koʻpi bilan %n ta belgi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only letters, digits and punctuation, on one line.</source>
+        <translation>Faqat harflar, raqamlar va tinish belgilari, bitta qatorda.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Rolni tanlang.</translation>
+    </message>
+    <message>
+        <source>Enter an Uzbek number such as +998 90 123 45 67, or nothing.</source>
+        <translation>Oʻzbekiston raqamini kiriting, masalan +998 90 123 45 67, yoki boʻsh qoldiring.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StaffDialog</name>
+    <message>
+        <source>New staff member</source>
+        <translation>Yangi xodim</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>F.I.Sh.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Tanlang…</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>optional, e.g. +998 90 123 45 67</source>
+        <translation>ixtiyoriy, masalan +998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;F.I.Sh.:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Yaratish</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Hisob yaratilmoqda…</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StaffView</name>
+    <message numerus="yes">
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>%n ta hisob.</numerusform>
+            <numerusform>%n ta hisob.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with the one-time password.</source>
+        <translation>%1 endi bir martalik parol bilan tizimga kira oladi.</translation>
+    </message>
+    <message>
+        <source>The account of %1 was changed.</source>
+        <translation>%1 hisobi oʻzgartirildi.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; their sessions have ended.</source>
+        <translation>%1 paroli tiklandi; uning seanslari yakunlandi.</translation>
+    </message>
+    <message>
+        <source>Every session of %1 has ended: they must sign in again.</source>
+        <translation>%1 ning barcha seanslari yakunlandi: u qaytadan tizimga kirishi kerak.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>F.I.Sh.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Yangilash</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>Yan&amp;gi hisob…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Rolni oʻ&amp;zgartirish…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>&amp;Parolni tiklash…</translation>
+    </message>
+    <message>
+        <source>End &amp;sessions…</source>
+        <translation>Seanslarni yak&amp;unlash…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Oʻchirib qoʻyilgan</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Faol</translation>
+    </message>
+    <message>
+        <source>Active, must set a password</source>
+        <translation>Faol, parol oʻrnatishi kerak</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Faollashtirish…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Oʻchirib qoʻyish…</translation>
+    </message>
+    <message>
+        <source>Reading the staff list from the server…</source>
+        <translation>Xodimlar roʻyxati serverdan oʻqilmoqda…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Xodimlar</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolni oʻzgartirish</translation>
+    </message>
+    <message>
+        <source>New role of %1:</source>
+        <translation>%1 uchun yangi rol:</translation>
+    </message>
+    <message>
+        <source>Make %1 a %2? Their sessions end and they sign in again with the new role.</source>
+        <translation>%1 uchun rol «%2» ga oʻzgartirilsinmi? Uning seanslari yakunlanadi va u yangi rol bilan qaytadan tizimga kiradi.</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1? They are signed out at once and can no longer sign in.</source>
+        <translation>%1 hisobi oʻchirib qoʻyilsinmi? U darhol tizimdan chiqariladi va boshqa kira olmaydi.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Oʻchirib qoʻyish</translation>
+    </message>
+    <message>
+        <source>Enable the account of %1 again?</source>
+        <translation>%1 hisobi qayta faollashtirilsinmi?</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Faollashtirish</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1? Their sessions end, and they sign in with a new one-time password that you give them.</source>
+        <translation>%1 paroli tiklansinmi? Uning seanslari yakunlanadi va u siz beradigan yangi bir martalik parol bilan kiradi.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Parolni tiklash</translation>
+    </message>
+    <message>
+        <source>End every session of %1? They must sign in again on every computer.</source>
+        <translation>%1 ning barcha seanslari yakunlansinmi? U har bir kompyuterda qaytadan tizimga kirishi kerak boʻladi.</translation>
+    </message>
+    <message>
+        <source>End sessions</source>
+        <translation>Seanslarni yakunlash</translation>
+    </message>
+    <message>
+        <source>Login: this login is already taken. Choose another.</source>
+        <translation>Login: bu login band. Boshqasini tanlang.</translation>
+    </message>
+    <message>
+        <source>Phone: another account already has this number.</source>
+        <translation>Telefon: bu raqam boshqa hisobda allaqachon bor.</translation>
+    </message>
+    <message>
+        <source>Login: 3 to 32 characters, Latin letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Login: 3 dan 32 tagacha belgi, lotin harflari a-z, raqamlar, «.», «_» yoki «-».</translation>
+    </message>
+    <message>
+        <source>Full name: 1 to 100 characters.</source>
+        <translation>F.I.Sh.: 1 dan 100 tagacha belgi.</translation>
+    </message>
+    <message>
+        <source>Phone: not a valid Uzbek number.</source>
+        <translation>Telefon: yaroqli Oʻzbekiston raqami emas.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account or take away your own administrator role.</source>
+        <translation>Oʻz hisobingizni oʻchirib qoʻya olmaysiz va oʻzingizdan administrator rolini ololmaysiz.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists. Refresh the list.</source>
+        <translation>Bu hisob endi mavjud emas. Roʻyxatni yangilang.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Hech narsa oʻzgartirilmadi.</translation>
+    </message>
+    <message>
+        <source>Role: choose one of the roles.</source>
+        <translation>Rol: rollardan birini tanlang.</translation>
+    </message>
+    <message>
+        <source>A value was refused by the server (%1).</source>
+        <translation>Server qiymatlardan birini rad etdi (%1).</translation>
+    </message>
+    <message>
+        <source>Only a clinic administrator may manage staff accounts.</source>
+        <translation>Xodimlar hisoblarini faqat klinika administratori boshqara oladi.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::StatisticsView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Oxirgi 7 kun</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Oxirgi 30 kun</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Shu oy</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Oʻtgan oy</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Tanlangan kunlar</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Davr:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Oraliq</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Koʻrsatish</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Birinchi kun</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Oxirgi kun</translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation>Kunlik tashriflar</translation>
+    </message>
+    <message>
+        <source>Payments per method</source>
+        <translation>Toʻlov usullari boʻyicha toʻlovlar</translation>
+    </message>
+    <message>
+        <source>Visits per doctor and status</source>
+        <translation>Shifokorlar va holatlar boʻyicha tashriflar</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Toʻlov usuli</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Toʻlovlar</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Qaytarilgan</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Sof summa</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Shifokor</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Tashriflar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Holat</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jami</translation>
+    </message>
+    <message>
+        <source>Unknown doctor</source>
+        <translation>Nomaʼlum shifokor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2: %n visit(s); payments %3 net.</source>
+        <translation>
+            <numerusform>%1 – %2: %n ta tashrif; toʻlovlarning sof summasi %3.</numerusform>
+            <numerusform>%1 – %2: %n ta tashrif; toʻlovlarning sof summasi %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>medora::SyncEngine</name>
     <message>
         <source>The local database could not be read or written.</source>
@@ -5274,6 +6031,10 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>&amp;Reception</source>
         <translation>&amp;Qabulxona</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>&amp;Maʼmuriyat</translation>
     </message>
 </context>
 </TS>
