@@ -155,8 +155,12 @@ std::unique_ptr<QTextDocument> footerDocument(QPaintDevice *device, const Conten
     auto document = newDocument(device, content.style.footerPointSize);
     document->setTextWidth(width);
     QString html;
-    if (!content.footerText.isEmpty())
-        html += QStringLiteral("<p style=\"margin:0\">%1</p>").arg(escaped(content.footerText));
+    // The letterhead's own footer (e.g. the licence number), then the document's (e.g. the
+    // medical disclaimer).
+    for (const QString &text : {content.letterhead.footer, content.footerText}) {
+        if (!text.isEmpty())
+            html += QStringLiteral("<p style=\"margin:0\">%1</p>").arg(escaped(text));
+    }
     html += QStringLiteral("<p align=\"right\" style=\"margin:0\">%1</p>").arg(escaped(pageNumber));
     document->setHtml(html);
     return document;

@@ -12,10 +12,12 @@ class QPagedPaintDevice;
 
 namespace medora {
 
-// A printout: an HTML body under the clinic's letterhead, with a title, a footer (e.g. the
-// medical disclaimer) and "page X of Y" on every page. Renders to any QPagedPaintDevice
+// A printout: an HTML body under the clinic's letterhead, with a title, a footer (the
+// letterhead's, e.g. the licence number, then the document's, e.g. the medical disclaimer)
+// and "page X of Y" on every page. Renders to any QPagedPaintDevice
 // (QPdfWriter or QPrinter) through QTextDocument, so it needs QtGui but never Widgets.
-// Painting needs no GUI thread: print() and writePdf() may run on a worker thread.
+// It needs a QGuiApplication (fonts), but not its thread: print() and writePdf() may run on
+// a worker thread.
 class PrintDocument
 {
     Q_DECLARE_TR_FUNCTIONS(PrintDocument)

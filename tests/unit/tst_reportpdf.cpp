@@ -43,6 +43,7 @@ Letterhead letterhead()
     head.clinicName = QStringLiteral("Shifo Nur klinikasi — Клиника «Шифо Нур»");
     head.address = QStringLiteral("Toshkent sh., Chilonzor tumani, Bunyodkor koʻchasi 7");
     head.phone = QStringLiteral("+998 71 200 00 00");
+    head.footer = QStringLiteral("Litsenziya № 01234 · Лицензия № 01234");
     head.logoPng = logoPng();
     return head;
 }
@@ -124,8 +125,8 @@ private slots:
             QVERIFY(process.waitForFinished(30000));
             QCOMPARE(process.exitCode(), 0);
             const QString text = normalized(QString::fromUtf8(process.readAllStandardOutput()));
-            const QString pageFooter =
-                normalized(footer + QLatin1Char(' ') + PrintDocument::pageNumberText(page, 3));
+            const QString pageFooter = normalized(
+                QStringList{head.footer, footer, PrintDocument::pageNumberText(page, 3)}.join(' '));
             QVERIFY2(text.endsWith(pageFooter),
                      qPrintable(QStringLiteral("page %1 ends with: %2").arg(page).arg(text.right(200))));
             extractedBody += text.left(text.size() - pageFooter.size()) + QLatin1Char(' ');
