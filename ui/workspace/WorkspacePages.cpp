@@ -1,5 +1,6 @@
 #include "workspace/WorkspacePages.h"
 
+#include "admin/AdminPage.h"
 #include "cabinet/DoctorCabinet.h"
 #include "clinic/ClinicDirectory.h"
 #include "reception/ReceptionDesk.h"
@@ -33,6 +34,7 @@ DoctorCabinet *WorkspacePages::doctorCabinet() const
 
 void WorkspacePages::follow(SessionManager &session)
 {
+    m_session = &session;
     connect(&session, &SessionManager::signedIn, this, [this, &session](const UserProfile &user) {
         m_clinic.refresh(session);
         showFor(user);
@@ -44,6 +46,11 @@ void WorkspacePages::follow(SessionManager &session)
     });
     if (session.isSignedIn() || session.isOffline())
         showFor(session.user());
+}
+
+void WorkspacePages::setSession(SessionManager *session)
+{
+    m_session = session;
 }
 
 void WorkspacePages::setSyncEngine(SyncEngine *engine)
@@ -75,6 +82,9 @@ void WorkspacePages::showFor(const UserProfile &user)
     m_desk->setObjectName(QStringLiteral("receptionDesk"));
     connect(m_desk, &ReceptionDesk::localChange, this, wake);
     m_window.addWorkspacePage(m_desk, [] { return WorkspacePages::tr("&Reception"); });
+    if (user.role == QLatin1String("clinic_admin") && m_session)
+        m_window.addWorkspacePage(new AdminPage(*m_session, m_database, m_clinic, user),
+                                  [] { return WorkspacePages::tr("&Admin"); });
     // The page a person works on all day comes up first.
     m_window.workspace()->setCurrentIndex(1);
 }

@@ -34,6 +34,9 @@ public:
     void follow(SessionManager &session);
     // Local writes wake the engine; pulled pages and finished rounds reload the pages.
     void setSyncEngine(SyncEngine *engine);
+    // The clinic admin's page talks to the server through this session (none: no admin page);
+    // follow() sets it too.
+    void setSession(SessionManager *session);
 
     void showFor(const UserProfile &user);
     void clear();
@@ -50,6 +53,7 @@ private:
     PatientRegistry &m_registry;
     ClinicDirectory &m_clinic;
     QPointer<SyncEngine> m_engine;
+    QPointer<SessionManager> m_session;
     UserProfile m_user;
     QPointer<ReceptionDesk> m_desk;
     QPointer<DoctorCabinet> m_cabinet;
