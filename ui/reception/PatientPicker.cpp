@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -39,9 +40,19 @@ PatientPicker::PatientPicker(PatientRegistry &registry, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const int text = m_table->fontMetrics().height();
     m_table->verticalHeader()->setDefaultSectionSize(text + text / 2);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setModel(m_model);
     m_table->setColumnHidden(PatientListModel::AgeColumn, true);
+    // Widths from the font, never from the rows (a million of them): the name takes the rest.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int padding = metrics.height();
+    const int badge = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table);
+    m_table->setColumnWidth(PatientListModel::NumberColumn,
+                            metrics.horizontalAdvance(QStringLiteral("WWW-00000")) + badge + padding);
+    m_table->setColumnWidth(PatientListModel::BirthDateColumn,
+                            metrics.horizontalAdvance(QStringLiteral("≈ 00.00.0000")) + padding);
+    m_table->setColumnWidth(PatientListModel::PhoneColumn,
+                            metrics.horizontalAdvance(QStringLiteral("+998 00 000 00 00")) + padding);
+    m_table->horizontalHeader()->setSectionResizeMode(PatientListModel::NameColumn, QHeaderView::Stretch);
     layout->addWidget(m_table, 1);
 
     m_search->installEventFilter(this);

@@ -81,6 +81,9 @@ ReceptionDesk::ReceptionDesk(Database &database, PatientRegistry &registry, Clin
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    // Room for a full name, a date of birth and a phone in the search list.
+    const int character = fontMetrics().averageCharWidth();
+    m_splitter->setSizes({character * 70, character * 90});
     layout->addWidget(m_splitter, 1);
 
     connect(m_picker, &PatientPicker::currentPatientChanged, this, &ReceptionDesk::onPatientChanged);

@@ -192,6 +192,11 @@ void WallDisplay::applyFonts()
     m_doctorHeader->setFont(header);
     for (QLabel *cell : std::as_const(m_cells))
         cell->setFont(big);
+    m_grid->setHorizontalSpacing(line);
+    m_grid->setVerticalSpacing(line / 4);
+    // The new sizes apply now, not at the next event loop pass: a screen grabbed or shown
+    // right after a reload must not show clipped numbers.
+    layout()->activate();
 }
 
 void WallDisplay::resizeEvent(QResizeEvent *event)
