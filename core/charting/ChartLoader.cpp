@@ -121,13 +121,24 @@ QList<ChartEntry> ChartLoader::timeline(const QList<Visit> &visits, const QList<
         std::stable_sort(entry.addenda.begin(), entry.addenda.end(),
                          [](const Report &a, const Report &b) { return a.createdAt < b.createdAt; });
     }
-    std::stable_sort(entries.begin(), entries.end(), [](const ChartEntry &a, const ChartEntry &b) {
+    // Sorting the entries themselves moves two records of some twenty strings per step;
+    // sorting their positions and moving each entry once is several times cheaper.
+    std::vector<qsizetype> order(size_t(entries.size()));
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&entries](qsizetype left, qsizetype right) {
+        const ChartEntry &a = entries[left];
+        const ChartEntry &b = entries[right];
         if (a.when != b.when)
             return a.when > b.when;
         // A visit and its report share a moment: the report reads first.
         return a.kind == ChartEntry::Kind::Report && b.kind == ChartEntry::Kind::Visit;
     });
-    return entries;
+    QList<ChartEntry> sorted;
+    sorted.reserve(entries.size());
+    for (const qsizetype i : order)
+        sorted.append(std::move(entries[i]));
+    return sorted;
 }
 
 } // namespace medora

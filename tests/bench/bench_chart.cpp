@@ -266,26 +266,26 @@ int main(int argc, char *argv[])
         window.repaint();
     }
     const Figures widget = figures(widgetSamples);
-            .arg(describe(figures(viewSamples))));
-            say(QStringLiteral("[2] load + chart model + widgets painted: %1 (target <= %2 ms): %3")
-                    .arg(describe(widget))
-                    .arg(kTargetMs, 0, 'f', 0)
-                    .arg(widget.median <= kTargetMs && widget.p95 <= kTargetMs ? QStringLiteral("PASS")
-                                                                               : QStringLiteral("FAIL")));
-            std::vector<double> viewSamples;
-            const std::optional<PatientChart> loaded = loader.load(patient.id);
-            for (int run = 0; run < runs; ++run) {
-                QElapsedTimer clock;
-                clock.start();
-                header->setPatient(loaded->patient);
-                history->setChart(*loaded);
-                window.repaint();
-                viewSamples.push_back(double(clock.nsecsElapsed()) / 1e6);
-                history->clear();
-                header->clear();
-                window.repaint();
-            }
+    say(QStringLiteral("[2] load + chart model + widgets painted: %1 (target <= %2 ms): %3")
+            .arg(describe(widget))
+            .arg(kTargetMs, 0, 'f', 0)
+            .arg(widget.median <= kTargetMs && widget.p95 <= kTargetMs ? QStringLiteral("PASS")
+                                                                       : QStringLiteral("FAIL")));
+    std::vector<double> viewSamples;
+    const std::optional<PatientChart> loaded = loader.load(patient.id);
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer clock;
+        clock.start();
+        header->setPatient(loaded->patient);
+        history->setChart(*loaded);
+        window.repaint();
+        viewSamples.push_back(double(clock.nsecsElapsed()) / 1e6);
+        history->clear();
+        header->clear();
+        window.repaint();
+    }
     say(QStringLiteral("    of which model + widgets painted (chart already loaded): %1")
+            .arg(describe(figures(viewSamples))));
 
     // [3]
     std::vector<qint64> rowIds;
@@ -332,8 +332,7 @@ int main(int argc, char *argv[])
     reports.insert(draft);
     ReportSections typed = sectionsFor(1);
     DraftAutosaver saver(reports);
-    saver.setDraft(draft, [&typed] {
-        return typed; });
+    saver.setDraft(draft, [&typed] { return typed; });
     std::vector<double> saveSamples;
     for (int run = 0; run < runs; ++run) {
         typed.complaints += QStringLiteral(" ещё");
