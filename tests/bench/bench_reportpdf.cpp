@@ -116,11 +116,13 @@ int main(int argc, char *argv[])
         document.setBodyHtml(html);
         document.writePdf(path);
     });
-    // The fewest paragraphs that make three pages.
-    for (; document.pageCount() < 3 && paragraphs < 500; ++paragraphs) {
+    // The most paragraphs that still fit on three full pages.
+    for (; document.pageCount() <= 3 && paragraphs < 500; ++paragraphs) {
         html = reportHtml(paragraphs + 1);
         document.setBodyHtml(html);
     }
+    html = reportHtml(--paragraphs);
+    document.setBodyHtml(html);
     const int pages = document.pageCount();
 
     QList<double> ours;
