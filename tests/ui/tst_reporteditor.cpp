@@ -83,6 +83,7 @@ private slots:
     void everySectionIsThereWithAccessibleNames();
     void typedCyrillicIsAutosaved();
     void focusLeavingTheEditorSavesAtOnce();
+    void closingTheEditorSavesWhatIsPending();
     void implausibleVitalsWarnButAreSaved();
     void malformedValuesAreKeptOnScreenButNotSaved();
     void templatePhraseIsInsertedAtTheCursor();
@@ -201,6 +202,20 @@ void TestReportEditor::focusLeavingTheEditorSavesAtOnce()
     QVERIFY(m_store->get(m_draft.localId)->sections.anamnesis.isEmpty());
     m_outside->setFocus();
     QTRY_COMPARE(m_store->get(m_draft.localId)->sections.anamnesis, QStringLiteral("Болеет 3 дня"));
+}
+
+void TestReportEditor::closingTheEditorSavesWhatIsPending()
+{
+    m_editor->autosaver().setDebounceMs(60000);
+    QPlainTextEdit *notes = m_editor->sectionEdit(QStringLiteral("notes"));
+    notes->setFocus();
+    typeText(notes, QStringLiteral("Последняя строка перед закрытием"));
+    QVERIFY(m_editor->autosaver().isPending());
+    m_window->close();
+    m_window.reset(); // the editor goes with its window
+    m_editor = nullptr;
+    QCOMPARE(m_store->get(m_draft.localId)->sections.notes,
+             QStringLiteral("Последняя строка перед закрытием"));
 }
 
 void TestReportEditor::implausibleVitalsWarnButAreSaved()

@@ -50,6 +50,9 @@ DoctorCabinet::DoctorCabinet(Database &database, PatientRegistry &registry, Clin
 DoctorCabinet::~DoctorCabinet()
 {
     flushDrafts();
+    // The editor writes through m_reports, which dies before QWidget deletes the children.
+    delete m_editor;
+    m_editor = nullptr;
 }
 
 void DoctorCabinet::buildNoticeUi()

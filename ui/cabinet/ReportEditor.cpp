@@ -82,6 +82,8 @@ ReportEditor::ReportEditor(ReportStore &store, const UserProfile &me, QWidget *p
 
 ReportEditor::~ReportEditor()
 {
+    // Deleting the focused field moves the focus while this object is half destroyed.
+    disconnect(qApp, nullptr, this, nullptr);
     m_autosaver.flush();
 }
 
