@@ -165,7 +165,8 @@ private slots:
             actions << event.action;
         }
         // Disabling may also record the sessions it ended; the account's story starts with its creation.
-        QVERIFY2(actions.contains(QStringLiteral("staff.disable")), qPrintable(actions.join(QLatin1Char(','))));
+        QVERIFY2(actions.contains(QStringLiteral("staff.disable")),
+                 qPrintable(actions.join(QLatin1Char(','))));
         QCOMPARE(actions.last(), QStringLiteral("staff.create"));
         QCOMPARE(actions.count(QStringLiteral("staff.create")), 1);
 
