@@ -31,7 +31,7 @@ AdminPage::AdminPage(SessionManager &session, Database &database, ClinicDirector
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_notice, 1);
-    top->addWidget(m_letterheadButton);
+    top->addWidget(m_letterheadButton, 0, Qt::AlignRight);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);

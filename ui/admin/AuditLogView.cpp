@@ -360,7 +360,9 @@ void AuditLogView::fill()
     for (int row = 0; row < m_events.size(); ++row) {
         const AuditEvent &event = m_events.at(row);
         QString target = event.targetId;
-        if (!event.targetType.isEmpty())
+        if (event.targetType == QLatin1String("user") && !nameOf(event.targetId, QString()).isEmpty())
+            target = nameOf(event.targetId, QString()); // the id stays in the tooltip and the CSV
+        else if (!event.targetType.isEmpty())
             target = event.targetType + QStringLiteral(": ") + event.targetId;
         const QString details =
             event.details.isEmpty()
@@ -374,6 +376,7 @@ void AuditLogView::fill()
         m_table->item(row, ActionColumn)->setData(Qt::UserRole, event.action);
         m_table->item(row, ActionColumn)->setToolTip(event.action);
         m_table->item(row, TimeColumn)->setToolTip(event.clientAddress);
+        m_table->item(row, TargetColumn)->setToolTip(event.targetId);
     }
     m_table->resizeColumnsToContents();
     m_older->setEnabled(m_next > 0);
