@@ -3,6 +3,7 @@
 #include "cabinet/ChartTimelineModel.h"
 #include "cabinet/DoctorCabinet.h"
 #include "cabinet/MyQueuePanel.h"
+#include "cabinet/PhrasePicker.h"
 #include "cabinet/ReportEditor.h"
 #include "cabinet/VitalsEditor.h"
 #include "clinic/ClinicDirectory.h"
@@ -108,6 +109,7 @@ private slots:
     void chartHeaderAndHistoryShowThePatient();
     void shortcutsAreTheCabinetsAndNamed();
     void oneAtATimeIsExplained();
+    void languageSwitchMidVisitKeepsTheText();
     void receptionistSeesNoReportContent();
     void adminSeesNoReportContentEither();
 
@@ -358,6 +360,28 @@ void TestCabinet::oneAtATimeIsExplained()
     QVERIFY(!cabinet->queuePanel()->callNext());
     QVERIFY(cabinet->queuePanel()->errorText().contains(QString::number(m_firstVisit.ticket)));
     QCOMPARE(VisitStore(m_registry->database()).get(m_secondVisit.localId)->status, VisitStatus::Waiting);
+}
+
+void TestCabinet::languageSwitchMidVisitKeepsTheText()
+{
+    std::unique_ptr<DoctorCabinet> cabinet = makeCabinet(user(kDoctor, QStringLiteral("doctor")));
+    QVERIFY(cabinet->queuePanel()->callNext());
+    QVERIFY(cabinet->queuePanel()->startCurrent());
+    cabinet->editor()->autosaver().setDebounceMs(60000);
+    QPlainTextEdit *complaints = cabinet->editor()->sectionEdit(QStringLiteral("complaints"));
+    complaints->setFocus();
+    typeText(complaints, QStringLiteral("Боль в горле"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("ru"), false));
+    QTRY_COMPARE(cabinet->editor()->phrasePicker()->language(), QStringLiteral("ru"));
+    QCOMPARE(complaints->toPlainText(), QStringLiteral("Боль в горле"));
+    QVERIFY(cabinet->editor()->autosaver().isPending());
+    QVERIFY(m_languages->setLanguage(QStringLiteral("uz"), false));
+    QTRY_COMPARE(cabinet->editor()->phrasePicker()->language(), QStringLiteral("uz"));
+    QVERIFY(cabinet->flushDrafts());
+    QCOMPARE(
+        ReportStore(m_registry->database()).get(cabinet->editor()->report().localId)->sections.complaints,
+        QStringLiteral("Боль в горле"));
+    QVERIFY(cabinet->chartHeader()->allergiesText().contains(QStringLiteral("Пенициллин")));
 }
 
 void TestCabinet::receptionistSeesNoReportContent()
