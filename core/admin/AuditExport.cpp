@@ -35,6 +35,7 @@ void AuditExport::start(const AuditFilter &filter, const QString &path, const Au
 
 void AuditExport::cancel()
 {
+    ++m_generation;
     m_client.cancel();
     m_running = false;
     m_events.clear();
@@ -70,9 +71,12 @@ void AuditExport::writeFile()
     QThread *thread =
         QThread::create([events, writer, path, error, ok] { *ok = writer.write(path, events, error.get()); });
     m_thread = thread;
+    const quint64 generation = m_generation;
     connect(thread, &QThread::finished, this,
-            [this, thread, error, ok, path, count = int(events.size()), truncated] {
+            [this, thread, error, ok, path, count = int(events.size()), truncated, generation] {
                 thread->deleteLater();
+                if (generation != m_generation)
+                    return;
                 m_running = false;
                 if (*ok)
                     emit finished(path, count, truncated);

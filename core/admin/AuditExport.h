@@ -48,6 +48,7 @@ private:
     QPointer<QThread> m_thread;
     bool m_running = false;
     bool m_truncated = false;
+    quint64 m_generation = 0; // a cancelled export's file may still be written: its end is not told
 };
 
 } // namespace medora
