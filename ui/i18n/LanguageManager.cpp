@@ -85,6 +85,10 @@ bool LanguageManager::setLanguage(const QString &code, bool remember)
             qt.reset(); // Qt's own catalogue is optional: standard buttons then stay English
     }
 
+    // Installing a translator sends LanguageChange to every widget at once: the locale (for
+    // numbers, money and dates) and the current code must already be the new ones then.
+    QLocale::setDefault(localeFor(code));
+    m_current = code;
     removeTranslators();
     m_medoraTranslator = std::move(medora);
     m_qtTranslator = std::move(qt);
@@ -92,8 +96,6 @@ bool LanguageManager::setLanguage(const QString &code, bool remember)
         QCoreApplication::installTranslator(m_qtTranslator.get());
     if (m_medoraTranslator)
         QCoreApplication::installTranslator(m_medoraTranslator.get());
-    QLocale::setDefault(localeFor(code));
-    m_current = code;
     emit languageChanged(code);
     return true;
 }
