@@ -4,6 +4,8 @@
 //   medora_screenshots --out DIR [--languages uz,ru]
 
 #include "RegistryGenerator.h"
+#include "admin/AdminPage.h"
+#include "admin/StatisticsView.h"
 #include "cabinet/DoctorCabinet.h"
 #include "cabinet/MyQueuePanel.h"
 #include "clinic/ClinicDirectory.h"
@@ -43,6 +45,7 @@ namespace {
 const QString kDoctor = QStringLiteral("0190f2a0-0000-7000-8000-00000000d001");
 const QString kSecondDoctor = QStringLiteral("0190f2a0-0000-7000-8000-00000000d002");
 const QString kReceptionist = QStringLiteral("0190f2a0-0000-7000-8000-00000000a001");
+const QString kAdmin = QStringLiteral("0190f2a0-0000-7000-8000-00000000c001");
 
 [[noreturn]] void die(const QString &why)
 {
@@ -215,6 +218,8 @@ int main(int argc, char **argv)
     const UserProfile doctor = profile(kDoctor, QStringLiteral("doctor"), QStringLiteral("Aziza Karimova"));
     const UserProfile receptionist =
         profile(kReceptionist, QStringLiteral("receptionist"), QStringLiteral("Malika Saidova"));
+    const UserProfile admin =
+        profile(kAdmin, QStringLiteral("clinic_admin"), QStringLiteral("Nodira Rahimova"));
 
     ApiClient api;
     MemorySecretStore secrets;
@@ -229,6 +234,7 @@ int main(int argc, char **argv)
         MainWindow window(registry, languages);
         window.setSession(&session);
         WorkspacePages pages(window, registry.database(), registry, clinic);
+        pages.setSession(&session);
         window.show();
 
         pages.showFor(receptionist);
@@ -249,8 +255,20 @@ int main(int argc, char **argv)
             calledOnce = true;
         }
         cabinet->reload();
+        for (const Visit &visit : cabinet->queuePanel()->visits()) {
+            if (visit.status == VisitStatus::InProgress)
+                cabinet->queuePanel()->selectVisit(visit.localId);
+        }
         window.workspace()->setCurrentWidget(cabinet);
         save(&window, out.filePath(QStringLiteral("cabinet") + suffix));
+
+        pages.showFor(admin);
+        if (auto *adminPage = window.workspace()->findChild<AdminPage *>()) {
+            window.workspace()->setCurrentWidget(adminPage);
+            if (adminPage->statisticsView())
+                adminPage->tabs()->setCurrentWidget(adminPage->statisticsView());
+            save(&window, out.filePath(QStringLiteral("admin") + suffix));
+        }
 
         window.showSettings();
         saveDialog(window.settingsDialog(), out.filePath(QStringLiteral("settings") + suffix));

@@ -214,8 +214,11 @@ void StatisticsView::reload()
 void StatisticsView::fillChart()
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    // removeAxis() hands the axis back to us (removeAllSeries() deletes the series itself).
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
     m_bars = nullptr;
     if (m_statistics.dayCount() == 0)
         return;
