@@ -1272,84 +1272,16 @@
 <context>
     <name>ReportSectionsText</name>
     <message>
-        <source>Temperature</source>
-        <translation>Harorat</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Puls</translation>
-    </message>
-    <message>
-        <source>Blood pressure, systolic</source>
-        <translation>Arterial bosim, sistolik</translation>
-    </message>
-    <message>
-        <source>Blood pressure, diastolic</source>
-        <translation>Arterial bosim, diastolik</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Nafas olish tezligi</translation>
-    </message>
-    <message>
-        <source>Oxygen saturation (SpO₂)</source>
-        <translation>Kislorod saturatsiyasi (SpO₂)</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Vazn</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Boʻy</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Qondagi glyukoza</translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation>(boʻsh)</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>Shikoyatlar</translation>
-    </message>
-    <message>
-        <source>Anamnesis</source>
-        <translation>Anamnez</translation>
     </message>
     <message>
         <source>%1: %2 %3</source>
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <source>Vital signs</source>
-        <translation>Hayotiy koʻrsatkichlar</translation>
-    </message>
-    <message>
-        <source>Examination</source>
-        <translation>Koʻrik</translation>
-    </message>
-    <message>
-        <source>Diagnosis</source>
-        <translation>Tashxis</translation>
-    </message>
-    <message>
         <source>%1 (ICD-10 %2)</source>
         <translation>%1 (XKT-10 %2)</translation>
-    </message>
-    <message>
-        <source>Treatment plan</source>
-        <translation>Davolash rejasi</translation>
-    </message>
-    <message>
-        <source>Recommendations</source>
-        <translation>Tavsiyalar</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Izohlar</translation>
     </message>
 </context>
 <context>
