@@ -1286,84 +1286,16 @@
 <context>
     <name>ReportSectionsText</name>
     <message>
-        <source>Temperature</source>
-        <translation>Температура</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Пульс</translation>
-    </message>
-    <message>
-        <source>Blood pressure, systolic</source>
-        <translation>Артериальное давление, систолическое</translation>
-    </message>
-    <message>
-        <source>Blood pressure, diastolic</source>
-        <translation>Артериальное давление, диастолическое</translation>
-    </message>
-    <message>
-        <source>Respiratory rate</source>
-        <translation>Частота дыхания</translation>
-    </message>
-    <message>
-        <source>Oxygen saturation (SpO₂)</source>
-        <translation>Сатурация кислорода (SpO₂)</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Вес</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Рост</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>Глюкоза крови</translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation>(пусто)</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>Жалобы</translation>
-    </message>
-    <message>
-        <source>Anamnesis</source>
-        <translation>Анамнез</translation>
     </message>
     <message>
         <source>%1: %2 %3</source>
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <source>Vital signs</source>
-        <translation>Витальные показатели</translation>
-    </message>
-    <message>
-        <source>Examination</source>
-        <translation>Осмотр</translation>
-    </message>
-    <message>
-        <source>Diagnosis</source>
-        <translation>Диагноз</translation>
-    </message>
-    <message>
         <source>%1 (ICD-10 %2)</source>
         <translation>%1 (МКБ-10 %2)</translation>
-    </message>
-    <message>
-        <source>Treatment plan</source>
-        <translation>План лечения</translation>
-    </message>
-    <message>
-        <source>Recommendations</source>
-        <translation>Рекомендации</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Заметки</translation>
     </message>
 </context>
 <context>
