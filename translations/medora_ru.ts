@@ -4693,7 +4693,7 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
     <message>
         <source>Queued at</source>
-        <translation>Время постановки в очередь</translation>
+        <translation>В очереди с</translation>
     </message>
     <message>
         <source>Note</source>
@@ -5230,7 +5230,7 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
     <message>
         <source>Lock the screen after &amp;idle minutes:</source>
-        <translation>Блокировать экран после &amp;простоя (мин):</translation>
+        <translation>&amp;Простой до блокировки, мин:</translation>
     </message>
     <message>
         <source>Never</source>
