@@ -4650,7 +4650,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>Queued at</source>
-        <translation>Navbatga qoʻyilgan vaqti</translation>
+        <translation>Yozilgan vaqti</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4753,7 +4753,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>Patient: find one on the left first</source>
-        <translation>Bemor: avval chap tomondan bemorni toping</translation>
+        <translation>Bemor: chapdan tanlang</translation>
     </message>
     <message>
         <source>Waiting: %1</source>
@@ -5187,7 +5187,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>Lock the screen after &amp;idle minutes:</source>
-        <translation>Ekranni &amp;harakatsizlikdan keyin qulflash (daqiqa):</translation>
+        <translation>Qulflash &amp;muddati (daqiqa):</translation>
     </message>
     <message>
         <source>Never</source>
