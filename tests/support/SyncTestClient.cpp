@@ -159,28 +159,38 @@ bool SyncTestClient::signIn(QString *error, int timeoutMs)
     // then, and again only for a token refresh, which a test's token lifetime avoids).
     QSettings().setValue(SessionManager::deviceIdSettingsKey(), m_deviceId);
 
-    QEventLoop loop;
+    // Behind the fault proxy a sign-in can lose its connection like any request; a person
+    // would press "Sign in" again, so the PC tries a few times before the test calls it failed.
     QString failure;
-    bool answered = false;
-    const auto done = [&](const QString &why) {
-        answered = true;
-        failure = why;
-        loop.quit();
-    };
-    const QMetaObject::Connection connections[] = {
-        connect(m_session.get(), &SessionManager::signedIn, &loop, [&] { done(QString()); }),
-        connect(
-            m_session.get(), &SessionManager::signInFailed, &loop,
-            [&](const ApiError &e) { done(QStringLiteral("sign-in failed: %1 %2").arg(e.code, e.message)); }),
-        connect(m_session.get(), &SessionManager::passwordChangeRequired, &loop,
-                [&] { done(QStringLiteral("the account must change its password first")); }),
-    };
-    QTimer::singleShot(timeoutMs, &loop, [&] { done(QStringLiteral("no sign-in answer in time")); });
-    m_session->signIn(m_options.login, m_options.password);
-    if (!answered)
-        loop.exec();
-    for (const auto &connection : connections)
-        disconnect(connection);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QEventLoop loop;
+        bool answered = false;
+        bool retryable = false;
+        failure.clear();
+        const auto done = [&](const QString &why) {
+            answered = true;
+            failure = why;
+            loop.quit();
+        };
+        const QMetaObject::Connection connections[] = {
+            connect(m_session.get(), &SessionManager::signedIn, &loop, [&] { done(QString()); }),
+            connect(m_session.get(), &SessionManager::signInFailed, &loop,
+                    [&](const ApiError &e) {
+                        retryable = e.isNetworkFailure();
+                        done(QStringLiteral("sign-in failed: %1 %2").arg(e.code, e.message));
+                    }),
+            connect(m_session.get(), &SessionManager::passwordChangeRequired, &loop,
+                    [&] { done(QStringLiteral("the account must change its password first")); }),
+        };
+        QTimer::singleShot(timeoutMs, &loop, [&] { done(QStringLiteral("no sign-in answer in time")); });
+        m_session->signIn(m_options.login, m_options.password);
+        if (!answered)
+            loop.exec();
+        for (const auto &connection : connections)
+            disconnect(connection);
+        if (failure.isEmpty() || !retryable)
+            break;
+    }
     if (!failure.isEmpty())
         return fail(error, failure);
     return true;
