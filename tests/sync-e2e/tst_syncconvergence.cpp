@@ -548,7 +548,7 @@ void TestSyncConvergence::offlineEditsConvergeThroughFaults()
 void TestSyncConvergence::killedChildPcLosesNothing()
 {
     if (!m_scenarioDone)
-        QSKIP("needs the converged scenario");
+        QFAIL("offlineEditsConvergeThroughFaults did not complete; this step builds on it");
     const QString childPath = SyncClinic::childPcPath();
     QVERIFY2(!childPath.isEmpty() && QFileInfo::exists(childPath), qPrintable(childPath));
     const QString dataDir = m_childDir.filePath(QStringLiteral("pc-d"));
@@ -635,7 +635,7 @@ void TestSyncConvergence::killedChildPcLosesNothing()
 void TestSyncConvergence::resolvedConflictsConvergeExactly()
 {
     if (!m_scenarioDone)
-        QSKIP("needs the converged scenario");
+        QFAIL("offlineEditsConvergeThroughFaults did not complete; this step builds on it");
     // The human on the phone-loser's PC keeps their own phone number; the one on the
     // draft-loser's PC keeps their own copy of the draft.
     bool resolvedPhone = false;
@@ -683,7 +683,7 @@ void TestSyncConvergence::resolvedConflictsConvergeExactly()
 void TestSyncConvergence::freshPcPullsTheSameStateFromZero()
 {
     if (!m_scenarioDone)
-        QSKIP("needs the converged scenario");
+        QFAIL("offlineEditsConvergeThroughFaults did not complete; this step builds on it");
     QString error;
     auto fresh = m_clinic->makeClient(QStringLiteral("pc-e"), m_dilnoza, &error);
     QVERIFY2(fresh, qPrintable(error));
