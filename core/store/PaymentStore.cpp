@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace medora {
 
 namespace {
@@ -201,6 +203,25 @@ QList<Payment> PaymentStore::select(const QString &where, const QVariantList &va
     if (query.lastError().isValid())
         m_database.fail(query.lastError(), what);
     return payments;
+}
+
+QList<Payment> PaymentStore::getMany(const std::vector<qint64> &localIds) const
+{
+    m_database.clearError();
+    constexpr size_t kChunk = 500;
+    QList<Payment> found;
+    found.reserve(qsizetype(localIds.size()));
+    for (size_t start = 0; start < localIds.size(); start += kChunk) {
+        // Integers only, so writing them into the statement is safe and saves binding.
+        QStringList ids;
+        for (size_t i = start; i < std::min(localIds.size(), start + kChunk); ++i)
+            ids.append(QString::number(localIds[i]));
+        found += select(QStringLiteral("rowid IN (%1)").arg(ids.join(QLatin1Char(','))), {},
+                        tr("read the payments"));
+        if (!m_database.lastError().ok())
+            return {};
+    }
+    return found;
 }
 
 std::optional<Payment> PaymentStore::get(qint64 localId) const

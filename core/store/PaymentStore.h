@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 #include <optional>
+#include <vector>
 
 namespace medora {
 
@@ -35,6 +36,8 @@ public:
                  Payment *reversal = nullptr);
 
     std::optional<Payment> get(qint64 localId) const;
+    // The rows that exist, in no particular order: one statement for many rows.
+    QList<Payment> getMany(const std::vector<qint64> &localIds) const;
     std::optional<Payment> getById(const QUuid &id) const;
     // The entry reversing payment `id`, if any.
     std::optional<Payment> reversalOf(const QUuid &id) const;

@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <optional>
+#include <vector>
 
 namespace medora {
 
@@ -43,6 +44,8 @@ public:
     bool createAddendum(qint64 signedLocalId, Report &addendum, FieldErrors *errors = nullptr);
 
     std::optional<Report> get(qint64 localId) const;
+    // The rows that exist, in no particular order: one statement for many rows.
+    QList<Report> getMany(const std::vector<qint64> &localIds) const;
     std::optional<Report> getById(const QUuid &id) const;
     // Live reports, oldest first.
     QList<Report> forPatient(const QUuid &patientId) const;

@@ -5,6 +5,7 @@
 #include "store/Outbox.h"
 #include "store/PatientStore.h"
 #include "store/PaymentStore.h"
+#include "store/PreparedStatement.h"
 #include "store/ReportStore.h"
 #include "store/SqlValues.h"
 #include "store/SyncRecordWriter.h"
@@ -21,6 +22,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -46,6 +48,8 @@ constexpr int kPending = static_cast<int>(Outbox::State::Pending);
 constexpr int kUploading = static_cast<int>(Outbox::State::Uploading);
 constexpr int kError = static_cast<int>(Outbox::State::Error);
 constexpr int kScanChunk = 256;
+constexpr int kMinReadAhead = 16;
+constexpr size_t kEntityKinds = 4;
 // Pages from this many records decode on a second thread; below, a thread costs more than
 // it saves.
 constexpr qsizetype kParallelDecodeRecords = 64;
@@ -119,48 +123,107 @@ struct RowData
     QList<QPair<EntityKind, QUuid>> parents;
 };
 
+RowData rowDataOf(const Patient &patient)
+{
+    RowData row;
+    row.found = true;
+    row.id = patient.id;
+    row.revision = patient.revision;
+    row.state = patient.syncState;
+    row.data = EntityJson::toJson(patient);
+    row.deleted = patient.deleted;
+    return row;
+}
+
+RowData rowDataOf(const Visit &visit)
+{
+    RowData row;
+    row.found = true;
+    row.id = visit.id;
+    row.revision = visit.revision;
+    row.state = visit.syncState;
+    row.data = EntityJson::toJson(visit);
+    row.deleted = visit.deleted;
+    row.parents.append({EntityKind::Patient, visit.patientId});
+    return row;
+}
+
+RowData rowDataOf(const Report &report)
+{
+    RowData row;
+    row.found = true;
+    row.id = report.id;
+    row.revision = report.revision;
+    row.state = report.syncState;
+    row.data = EntityJson::toJson(report);
+    row.deleted = report.deleted;
+    row.parents.append({EntityKind::Visit, report.visitId});
+    if (!report.addendumTo.isNull())
+        row.parents.append({EntityKind::Report, report.addendumTo});
+    return row;
+}
+
+RowData rowDataOf(const Payment &payment)
+{
+    RowData row;
+    row.found = true;
+    row.id = payment.id;
+    row.revision = payment.revision;
+    row.state = payment.syncState;
+    row.data = EntityJson::toJson(payment);
+    row.parents.append({EntityKind::Patient, payment.patientId});
+    if (!payment.visitId.isNull())
+        row.parents.append({EntityKind::Visit, payment.visitId});
+    if (!payment.reverses.isNull())
+        row.parents.append({EntityKind::Payment, payment.reverses});
+    return row;
+}
+
 bool loadRowData(Database &database, EntityKind entity, qint64 localId, RowData *row)
 {
     *row = RowData();
-    const auto fill = [row](const auto &value) {
-        row->found = true;
-        row->id = value.id;
-        row->revision = value.revision;
-        row->state = value.syncState;
-        row->data = EntityJson::toJson(value);
+    switch (entity) {
+    case EntityKind::Patient:
+        if (const std::optional<Patient> patient = PatientStore(database).get(localId))
+            *row = rowDataOf(*patient);
+        break;
+    case EntityKind::Visit:
+        if (const std::optional<Visit> visit = VisitStore(database).get(localId))
+            *row = rowDataOf(*visit);
+        break;
+    case EntityKind::Report:
+        if (const std::optional<Report> report = ReportStore(database).get(localId))
+            *row = rowDataOf(*report);
+        break;
+    case EntityKind::Payment:
+        if (const std::optional<Payment> payment = PaymentStore(database).get(localId))
+            *row = rowDataOf(*payment);
+        break;
+    }
+    return database.lastError().ok();
+}
+
+// The rows of one kind that exist among `localIds`, read with one statement: a statement
+// per row costs more in QSqlQuery's own work than SQLite spends finding the row.
+bool loadRowsData(Database &database, EntityKind entity, const std::vector<qint64> &localIds,
+                  QHash<qint64, RowData> *rows)
+{
+    const auto take = [rows](const auto &list) {
+        for (const auto &value : list)
+            rows->insert(value.localId, rowDataOf(value));
     };
     switch (entity) {
     case EntityKind::Patient:
-        if (const std::optional<Patient> patient = PatientStore(database).get(localId)) {
-            fill(*patient);
-            row->deleted = patient->deleted;
-        }
+        take(PatientStore(database).getMany(localIds));
         break;
     case EntityKind::Visit:
-        if (const std::optional<Visit> visit = VisitStore(database).get(localId)) {
-            fill(*visit);
-            row->deleted = visit->deleted;
-            row->parents.append({EntityKind::Patient, visit->patientId});
-        }
+        take(VisitStore(database).getMany(localIds));
         break;
     case EntityKind::Report:
-        if (const std::optional<Report> report = ReportStore(database).get(localId)) {
-            fill(*report);
-            row->deleted = report->deleted;
-            row->parents.append({EntityKind::Visit, report->visitId});
-            if (!report->addendumTo.isNull())
-                row->parents.append({EntityKind::Report, report->addendumTo});
-        }
+        take(ReportStore(database).getMany(localIds));
         break;
     case EntityKind::Payment:
-        if (const std::optional<Payment> payment = PaymentStore(database).get(localId)) {
-            fill(*payment);
-            row->parents.append({EntityKind::Patient, payment->patientId});
-            if (!payment->visitId.isNull())
-                row->parents.append({EntityKind::Visit, payment->visitId});
-            if (!payment->reverses.isNull())
-                row->parents.append({EntityKind::Payment, payment->reverses});
-        }
+        take(PaymentStore(database).getMany(localIds));
         break;
     }
     return database.lastError().ok();
@@ -447,10 +510,9 @@ bool SyncJournal::takeBatch(int maxOps, qint64 maxBytes, QList<PushOperation> *o
         rowsSeen.insert(rowKey(static_cast<EntityKind>(query.value(0).toInt()), query.value(1).toLongLong()));
     query.finish();
 
-    QSqlQuery markEntry(m_database.connection());
-    markEntry.prepare(
-        QStringLiteral("UPDATE outbox SET state = ?, sent = 1, base_revision = ?, last_tried_ms = ?"
-                       " WHERE seq = ?"));
+    PreparedStatement markEntry(m_database.connection(),
+                                QStringLiteral("UPDATE outbox SET state = ?, sent = 1, base_revision = ?,"
+                                               " last_tried_ms = ? WHERE seq = ?"));
     QSqlQuery ownEntry(m_database.connection());
     ownEntry.setForwardOnly(true);
     ownEntry.prepare(
@@ -505,11 +567,11 @@ bool SyncJournal::takeBatch(int maxOps, qint64 maxBytes, QList<PushOperation> *o
         return true;
     };
     const auto mark = [&](EntityKind entity, qint64 localId, qint64 seq, qint64 baseRevision) {
-        markEntry.bindValue(0, kUploading);
-        markEntry.bindValue(1, baseRevision);
-        markEntry.bindValue(2, now);
-        markEntry.bindValue(3, seq);
-        if (!markEntry.exec()) {
+        markEntry.bindInt64(0, kUploading);
+        markEntry.bindInt64(1, baseRevision);
+        markEntry.bindInt64(2, now);
+        markEntry.bindInt64(3, seq);
+        if (!markEntry.execute()) {
             m_database.fail(markEntry.lastError(), what);
             return false;
         }
@@ -616,7 +678,30 @@ bool SyncJournal::takeBatch(int maxOps, qint64 maxBytes, QList<PushOperation> *o
             break;
         afterOrder = chunk.back().orderSeq;
         afterSeq = chunk.back().seq;
-        for (const Entry &entry : chunk) {
+        // Rows are read ahead for the entries that may still fit, a kind at a time.
+        std::array<QHash<qint64, RowData>, kEntityKinds> readAhead;
+        size_t readUpTo = 0;
+        const auto readAheadFrom = [&](size_t first) {
+            std::array<std::vector<qint64>, kEntityKinds> wanted;
+            const size_t room = size_t(std::max(kMinReadAhead, maxOps - int(taken.size())));
+            size_t index = first;
+            for (size_t count = 0; index < chunk.size() && count < room; ++index) {
+                const Entry &candidate = chunk[index];
+                if (candidate.rangeLast >= 0 || candidate.notBeforeMs > now)
+                    continue;
+                wanted[size_t(candidate.entity)].push_back(candidate.localId);
+                ++count;
+            }
+            readUpTo = index;
+            for (size_t kind = 0; kind < kEntityKinds; ++kind) {
+                if (!wanted[kind].empty() &&
+                    !loadRowsData(m_database, static_cast<EntityKind>(kind), wanted[kind], &readAhead[kind]))
+                    return false;
+            }
+            return true;
+        };
+        for (size_t position = 0; position < chunk.size(); ++position) {
+            const Entry &entry = chunk[position];
             if (full || int(taken.size()) >= maxOps)
                 break;
             if (entry.rangeLast >= 0) {
@@ -630,9 +715,10 @@ bool SyncJournal::takeBatch(int maxOps, qint64 maxBytes, QList<PushOperation> *o
             rowsSeen.insert(key);
             if (entry.notBeforeMs > now)
                 continue;
-            RowData row;
-            if (!loadRowData(m_database, entry.entity, entry.localId, &row))
+            if (position >= readUpTo && !readAheadFrom(position))
                 return abandon();
+            // A row read ahead is as it is now: nothing in this transaction writes row data.
+            const RowData row = readAhead[size_t(entry.entity)].value(entry.localId);
             if (!row.found) {
                 // The row itself is gone (never happens through the stores); an op about
                 // nothing cannot be sent, and nothing is lost by dropping it.
@@ -695,19 +781,91 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
     const bool resyncing = isResyncing();
     writer.setPullEpoch(m_database.meta(kResyncEpoch, QStringLiteral("0")).toLongLong());
 
-    QSqlQuery findEntry(m_database.connection());
-    findEntry.setForwardOnly(true);
-    findEntry.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE op_id = ?").arg(kEntryColumns));
-    QSqlQuery deleteEntry(m_database.connection());
-    deleteEntry.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
-    QSqlQuery othersWaiting(m_database.connection());
-    othersWaiting.setForwardOnly(true);
-    othersWaiting.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE entity = ? AND local_id = ?"
-                                         " AND range_last IS NULL AND seq <> ? LIMIT 1"));
-    QSqlQuery openConflict(m_database.connection());
-    openConflict.setForwardOnly(true);
-    openConflict.prepare(QStringLiteral("SELECT 1 FROM sync_conflict WHERE entity = ? AND local_id = ?"
-                                        " AND resolved_ms IS NULL LIMIT 1"));
+    // What the answers need to know about the batch is read up front, a statement per kind
+    // rather than several per op: the entries, their rows, later entries of the same rows
+    // and open conflicts. A batch carries one entry per row, and nothing below moves another
+    // op's row or entries, so these stay true while the answers are applied.
+    QHash<QUuid, Entry> entries;
+    std::array<QList<QUuid>, kEntityKinds> idsByKind;
+    {
+        // UUIDs print as hex digits and hyphens only, so they can stand in the statement.
+        QStringList quoted;
+        quoted.reserve(sent.size());
+        for (const PushOperation &op : sent) {
+            quoted.append(QLatin1Char('\'') + SqlValues::uuid(op.opId) + QLatin1Char('\''));
+            idsByKind[size_t(op.entity)].append(op.id);
+        }
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        if (!quoted.isEmpty() && !query.exec(QStringLiteral("SELECT %1 FROM outbox WHERE op_id IN (%2)")
+                                                 .arg(kEntryColumns, quoted.join(QLatin1Char(','))))) {
+            m_database.fail(query.lastError(), what);
+            return abandon();
+        }
+        while (query.next()) {
+            const Entry entry = readEntry(query);
+            entries.insert(entry.opId, entry);
+        }
+    }
+    std::array<QHash<QUuid, SyncRecordWriter::LocalRow>, kEntityKinds> rowsByKind;
+    QSet<QString> rowsWithOthers; // rowKey: entries of the row besides the batch's own
+    QSet<QString> rowsInConflict; // rowKey: open conflict records
+    for (size_t kind = 0; kind < kEntityKinds; ++kind) {
+        const EntityKind entity = static_cast<EntityKind>(kind);
+        if (idsByKind[kind].isEmpty())
+            continue;
+        if (!writer.findRows(entity, idsByKind[kind], &rowsByKind[kind]))
+            return abandon();
+        QSet<qint64> batchSeqs;
+        QStringList localIds;
+        for (const Entry &entry : std::as_const(entries)) {
+            if (entry.entity == entity) {
+                batchSeqs.insert(entry.seq);
+                localIds.append(QString::number(entry.localId));
+            }
+        }
+        for (const SyncRecordWriter::LocalRow &row : std::as_const(rowsByKind[kind])) {
+            if (row.localId != 0)
+                localIds.append(QString::number(row.localId));
+        }
+        if (localIds.isEmpty())
+            continue;
+        const QString idList = localIds.join(QLatin1Char(','));
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        if (!query.exec(
+                QStringLiteral("SELECT local_id, seq FROM outbox WHERE entity = %1 AND local_id IN (%2)"
+                               " AND range_last IS NULL")
+                    .arg(kind)
+                    .arg(idList))) {
+            m_database.fail(query.lastError(), what);
+            return abandon();
+        }
+        while (query.next()) {
+            if (!batchSeqs.contains(query.value(1).toLongLong()))
+                rowsWithOthers.insert(rowKey(entity, query.value(0).toLongLong()));
+        }
+        if (!query.exec(
+                QStringLiteral("SELECT local_id FROM sync_conflict WHERE entity = %1 AND local_id IN (%2)"
+                               " AND resolved_ms IS NULL")
+                    .arg(kind)
+                    .arg(idList))) {
+            m_database.fail(query.lastError(), what);
+            return abandon();
+        }
+        while (query.next())
+            rowsInConflict.insert(rowKey(entity, query.value(0).toLongLong()));
+    }
+    const auto findRow = [&](EntityKind entity, const QUuid &id, SyncRecordWriter::LocalRow *row) {
+        const auto found = rowsByKind[size_t(entity)].constFind(id);
+        if (found != rowsByKind[size_t(entity)].constEnd()) {
+            *row = found.value();
+            return true;
+        }
+        return writer.findRow(entity, id, row);
+    };
+    PreparedStatement deleteEntry(m_database.connection(),
+                                  QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
     QSqlQuery rejectEntry(m_database.connection());
     rejectEntry.prepare(
         QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, sent = 0, op_id = ?, not_before_ms = ?,"
@@ -720,29 +878,15 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
                        " ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
-    const auto exists = [&](QSqlQuery &query) {
-        if (!query.exec()) {
-            m_database.fail(query.lastError(), what);
-            return -1;
-        }
-        const int found = query.next() ? 1 : 0;
-        query.finish();
-        return found;
-    };
     const auto hasOthers = [&](const Entry &entry) {
-        othersWaiting.bindValue(0, static_cast<int>(entry.entity));
-        othersWaiting.bindValue(1, entry.localId);
-        othersWaiting.bindValue(2, entry.seq);
-        return exists(othersWaiting);
+        return rowsWithOthers.contains(rowKey(entry.entity, entry.localId)) ? 1 : 0;
     };
     const auto hasOpenConflict = [&](EntityKind entity, qint64 localId) {
-        openConflict.bindValue(0, static_cast<int>(entity));
-        openConflict.bindValue(1, localId);
-        return exists(openConflict);
+        return rowsInConflict.contains(rowKey(entity, localId)) ? 1 : 0;
     };
     const auto remove = [&](const Entry &entry) {
-        deleteEntry.bindValue(0, entry.seq);
-        if (!deleteEntry.exec()) {
+        deleteEntry.bindInt64(0, entry.seq);
+        if (!deleteEntry.execute()) {
             m_database.fail(deleteEntry.lastError(), what);
             return false;
         }
@@ -778,7 +922,7 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
         if (!remove(entry))
             return false;
         SyncRecordWriter::LocalRow row;
-        if (!writer.findRow(op.entity, op.id, &row))
+        if (!findRow(op.entity, op.id, &row))
             return false;
         if (row.localId == 0)
             return true;
@@ -802,7 +946,7 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
         if (!remove(entry))
             return false;
         SyncRecordWriter::LocalRow row;
-        if (!writer.findRow(op.entity, op.id, &row))
+        if (!findRow(op.entity, op.id, &row))
             return false;
         const int others = row.localId ? hasOthers(entry) : 0;
         if (others < 0)
@@ -927,7 +1071,7 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
             return false;
         }
         SyncRecordWriter::LocalRow row;
-        if (!writer.findRow(op.entity, op.id, &row))
+        if (!findRow(op.entity, op.id, &row))
             return false;
         if (row.localId == 0)
             return true;
@@ -940,17 +1084,10 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
 
     std::vector<Entry> unanswered;
     for (const PushOperation &op : sent) {
-        findEntry.bindValue(0, SqlValues::uuid(op.opId));
-        if (!findEntry.exec()) {
-            m_database.fail(findEntry.lastError(), what);
-            return abandon();
-        }
-        if (!findEntry.next()) {
-            findEntry.finish();
+        const auto found = entries.constFind(op.opId);
+        if (found == entries.constEnd())
             continue; // answered before (a replayed batch) or refused since under a new id
-        }
-        const Entry entry = readEntry(findEntry);
-        findEntry.finish();
+        const Entry &entry = found.value();
         const PushResult *result = results.value(op.opId);
         if (!result) {
             unanswered.push_back(entry);
@@ -995,6 +1132,17 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
 bool SyncJournal::returnBatch(const QList<PushOperation> &sent, const QString &reasonCode,
                               const QString &reason)
 {
+    return putBack(sent, true, reasonCode, reason);
+}
+
+bool SyncJournal::releaseBatch(const QList<PushOperation> &taken)
+{
+    return putBack(taken, false, QString(), QString());
+}
+
+bool SyncJournal::putBack(const QList<PushOperation> &sent, bool countAttempt, const QString &reasonCode,
+                          const QString &reason)
+{
     m_database.clearError();
     const QString what = tr("put the changes back in the queue");
     if (!m_database.begin())
@@ -1010,9 +1158,11 @@ bool SyncJournal::returnBatch(const QList<PushOperation> &sent, const QString &r
     // The op id stays: the server may have applied the op before the answer was lost, and a
     // replay under the same id is then answered "duplicate".
     QSqlQuery update(m_database.connection());
-    update.prepare(
-        QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_tried_ms = ?, reason_code = ?,"
-                       " reason_message = ?, reason_field = '' WHERE seq = ?"));
+    update.prepare(countAttempt
+                       ? QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_tried_ms = ?,"
+                                        " reason_code = ?, reason_message = ?, reason_field = ''"
+                                        " WHERE seq = ?")
+                       : QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const PushOperation &op : sent) {
         findEntry.bindValue(0, SqlValues::uuid(op.opId));
@@ -1028,14 +1178,18 @@ bool SyncJournal::returnBatch(const QList<PushOperation> &sent, const QString &r
         findEntry.finish();
         if (entry.state != Outbox::State::Uploading)
             continue;
-        const int attempts = entry.attempts + 1;
+        const int attempts = entry.attempts + (countAttempt ? 1 : 0);
         const bool giveUp = attempts >= kMaxTransportAttempts;
         update.bindValue(0, giveUp ? kError : kPending);
-        update.bindValue(1, attempts);
-        update.bindValue(2, now);
-        update.bindValue(3, SqlValues::text(reasonCode));
-        update.bindValue(4, SqlValues::text(reason));
-        update.bindValue(5, entry.seq);
+        if (countAttempt) {
+            update.bindValue(1, attempts);
+            update.bindValue(2, now);
+            update.bindValue(3, SqlValues::text(reasonCode));
+            update.bindValue(4, SqlValues::text(reason));
+            update.bindValue(5, entry.seq);
+        } else {
+            update.bindValue(1, entry.seq);
+        }
         if (!update.exec()) {
             m_database.fail(update.lastError(), what);
             return abandon();

@@ -87,6 +87,9 @@ public:
     // kMaxTransportAttempts an op moves to the error list with `reason`.
     static constexpr int kMaxTransportAttempts = 8;
     bool returnBatch(const QList<PushOperation> &sent, const QString &reasonCode, const QString &reason);
+    // Taken but never sent (the engine had nothing new to say with it): back to pending as if
+    // takeBatch() had not run, attempts unchanged.
+    bool releaseBatch(const QList<PushOperation> &taken);
 
     // Applies one pulled page and moves the cursor to page.next in the same transaction.
     // Rows with local changes the server has not acknowledged keep their local data (the
@@ -121,6 +124,9 @@ public:
     Database &database() { return m_database; }
 
 private:
+    bool putBack(const QList<PushOperation> &sent, bool countAttempt, const QString &reasonCode,
+                 const QString &reason);
+
     Database &m_database;
 };
 

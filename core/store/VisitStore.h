@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <optional>
+#include <vector>
 
 namespace medora {
 
@@ -41,6 +42,8 @@ public:
     bool remove(qint64 localId);
 
     std::optional<Visit> get(qint64 localId) const;
+    // The rows that exist, in no particular order: one statement for many rows.
+    QList<Visit> getMany(const std::vector<qint64> &localIds) const;
     std::optional<Visit> getById(const QUuid &id) const;
     // A doctor's live queue of one day, in calling order: urgent first, then queue position,
     // then ticket.

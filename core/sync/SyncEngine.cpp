@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace medora {
 
@@ -81,7 +82,8 @@ public:
     void stop();
     void startRound();
     void pushNext();
-    void onPushed(const ApiError &error, const PushResponse &response);
+    void onPushed(quint64 batchId, const ApiError &error, const PushResponse &response);
+    bool dropInFlight();
     void beginPull(int waitSeconds);
     void requestPull(qint64 after, int waitSeconds);
     void onPulled(qint64 after, int waitSeconds, qint64 elapsedMs, const ApiError &error,
@@ -120,7 +122,8 @@ public:
     bool needsRecovery = true;   // ops may be left "uploading" (start, stop, a store failure)
     int failures = 0;            // consecutive failed attempts
     int pullLimit = 0;           // halved when a page is too large for the response limit
-    QList<PushOperation> batch;  // the push in flight
+    std::map<quint64, QList<PushOperation>> inFlight; // pushes sent and not yet answered
+    quint64 nextBatchId = 0;
     QSet<QUuid> sentThisRound;
     QString lastFailure;
     QDateTime nextAttemptAt;
@@ -232,12 +235,7 @@ void SyncEngine::Private::stop()
     periodicTimer.stop();
     retryTimer.stop();
     longPollPauseTimer.stop();
-    if (!batch.isEmpty()) {
-        // The server may have applied it: the replay of the same opIds is answered "duplicate".
-        batch.clear();
-        if (!journal.recoverInterruptedUploads())
-            needsRecovery = true;
-    }
+    dropInFlight();
     inRound = false;
     roundRequested = false;
     nextAttemptAt = QDateTime();
@@ -288,52 +286,87 @@ void SyncEngine::Private::startRound()
 
 void SyncEngine::Private::pushNext()
 {
-    QList<PushOperation> ops;
-    if (!journal.takeBatch(options().batchOps, options().batchBytes, &ops)) {
-        needsRecovery = true;
-        failStore();
-        return;
-    }
-    if (ops.isEmpty()) {
-        beginPull(0);
-        return;
-    }
-    const bool anyFresh = std::any_of(
-        ops.begin(), ops.end(), [this](const PushOperation &op) { return !sentThisRound.contains(op.opId); });
-    if (!anyFresh) {
-        // Everything ready was already answered in this round (rejected for now, to retry):
-        // sending it again at once would only get the same answer.
-        if (!journal.recoverInterruptedUploads()) {
+    const int depth = std::max(1, options().pushBatchesInFlight);
+    while (int(inFlight.size()) < depth) {
+        QList<PushOperation> ops;
+        if (!journal.takeBatch(options().batchOps, options().batchBytes, &ops)) {
+            abandonCalls();
+            dropInFlight();
             needsRecovery = true;
             failStore();
             return;
         }
-        beginPull(0);
-        return;
-    }
-    for (const PushOperation &op : ops)
-        sentThisRound.insert(op.opId);
-    batch = ops;
-    setPhase(Phase::Pushing);
-    const quint64 expected = generation;
-    if (!publish() || expected != generation)
-        return;
+        if (ops.isEmpty())
+            break;
+        const bool anyFresh = std::any_of(ops.begin(), ops.end(), [this](const PushOperation &op) {
+            return !sentThisRound.contains(op.opId);
+        });
+        if (!anyFresh) {
+            // Everything ready was already answered in this round (rejected for now, to retry):
+            // sending it again at once would only get the same answer.
+            const bool released =
+                inFlight.empty() ? journal.recoverInterruptedUploads() : journal.releaseBatch(ops);
+            if (!released) {
+                abandonCalls();
+                dropInFlight();
+                needsRecovery = true;
+                failStore();
+                return;
+            }
+            break;
+        }
+        for (const PushOperation &op : ops)
+            sentThisRound.insert(op.opId);
+        const quint64 batchId = nextBatchId++;
+        inFlight.emplace(batchId, ops);
+        setPhase(Phase::Pushing);
+        const quint64 expected = generation;
+        if (!publish() || expected != generation)
+            return;
 
-    PushRequest request;
-    request.ops = ops;
-    transport.push(request, q, [this, expected](const ApiError &error, const PushResponse &response) {
-        if (expected == generation && phase == Phase::Pushing)
-            onPushed(error, response);
-    });
+        PushRequest request;
+        request.ops = ops;
+        transport.push(request, q,
+                       [this, expected, batchId](const ApiError &error, const PushResponse &response) {
+                           if (expected == generation && phase == Phase::Pushing)
+                               onPushed(batchId, error, response);
+                       });
+        if (expected != generation)
+            return; // the transport answered at once and that ended the push
+    }
+    if (inFlight.empty())
+        beginPull(0);
 }
 
-void SyncEngine::Private::onPushed(const ApiError &error, const PushResponse &response)
+// Abandoned pushes: the server may have applied them, and the replay of the same opIds is
+// then answered "duplicate". Returns false when the store could not take them back now (the
+// next round's recovery does).
+bool SyncEngine::Private::dropInFlight()
 {
+    if (inFlight.empty())
+        return true;
+    inFlight.clear();
+    if (journal.recoverInterruptedUploads())
+        return true;
+    needsRecovery = true;
+    return false;
+}
+
+void SyncEngine::Private::onPushed(quint64 batchId, const ApiError &error, const PushResponse &response)
+{
+    const auto it = inFlight.find(batchId);
+    if (it == inFlight.end())
+        return;
     QList<PushOperation> sent;
-    sent.swap(batch);
+    sent.swap(it->second);
+    inFlight.erase(it);
     if (!error.ok()) {
-        const bool stored = countsAsAttempt(error) ? journal.returnBatch(sent, error.code, failureText(error))
-                                                   : journal.recoverInterruptedUploads();
+        // The other pushes in flight are abandoned with this one: the round ends here.
+        abandonCalls();
+        const bool stored =
+            (!countsAsAttempt(error) || journal.returnBatch(sent, error.code, failureText(error))) &&
+            journal.recoverInterruptedUploads();
+        inFlight.clear();
         if (!stored) {
             needsRecovery = true;
             failStore();
@@ -343,6 +376,8 @@ void SyncEngine::Private::onPushed(const ApiError &error, const PushResponse &re
         return;
     }
     if (!journal.applyPushResults(sent, response)) {
+        abandonCalls();
+        dropInFlight();
         needsRecovery = true;
         failStore();
         return;

@@ -36,6 +36,10 @@ public:
         // Asks for the next pull page while the current one is being applied (the cursor
         // still moves only after each apply).
         bool prefetchPages = true;
+        // Push batches sent before the first is answered: the next batch is read from the
+        // outbox while the server applies the previous one. Rows in flight are never taken
+        // again and children wait for new parents in flight, so batches stay independent.
+        int pushBatchesInFlight = 2;
     };
 
     // What the engine did since start(), for medora-cli's summary and the benchmarks.

@@ -91,6 +91,10 @@ class ServerDatabase::Private
 public:
     QString url;
     std::shared_ptr<ConnectionRegistry> registry = std::make_shared<ConnectionRegistry>();
+    // Writers of this process queue here rather than in SQLite's busy handler, which polls
+    // with sleeps of up to 100 ms: two sync pushes in flight would otherwise take turns at
+    // the pace of those sleeps. Other processes on the same file still meet busy_timeout.
+    QMutex writeLock;
 
     // This thread's connection, opened (with its PRAGMAs) on first use. Null when it cannot open.
     ThreadConnection *current(QString *error)
@@ -368,6 +372,7 @@ bool ServerDatabase::writeTransaction(const std::function<bool(QSqlDatabase &)> 
 
     // IMMEDIATE takes the write lock up front: concurrent writers wait (busy_timeout) instead
     // of failing later when a read lock cannot be upgraded.
+    const QMutexLocker writer(&d->writeLock);
     if (!execute(db, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
     ++connection->transactionDepth;

@@ -33,6 +33,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QLocale>
 #include <QSettings>
 #include <QSqlQuery>
@@ -44,6 +45,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <random>
+
+#include <unistd.h>
 
 using namespace medora;
 
@@ -245,6 +248,44 @@ qint64 tableCount(SyncTestClient &client, const QString &table)
     return query.value(0).toLongLong();
 }
 
+// CPU seconds (user + system, all threads) a process has used so far, from /proc.
+double cpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = file.readAll();
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// The server's own account of a route: requests answered and the seconds spent on them
+// (its Prometheus histogram), so the bench can tell the server's share of a phase.
+struct RouteTime
+{
+    double seconds = 0;
+    qint64 requests = 0;
+};
+
+RouteTime routeTime(TestHttpClient &http, const QString &route)
+{
+    RouteTime time;
+    const TestHttpResponse response = http.get(QStringLiteral("/metrics"));
+    const QString sum = QStringLiteral("medora_http_request_duration_seconds_sum{route=\"%1\"} ").arg(route);
+    const QString count =
+        QStringLiteral("medora_http_request_duration_seconds_count{route=\"%1\"} ").arg(route);
+    for (const QString &line : QString::fromUtf8(response.body).split(QLatin1Char('\n'))) {
+        if (line.startsWith(sum))
+            time.seconds = line.mid(sum.size()).toDouble();
+        else if (line.startsWith(count))
+            time.requests = line.mid(count.size()).toLongLong();
+    }
+    return time;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -417,8 +458,14 @@ int main(int argc, char **argv)
             else if (pushing && pushDoneMs < 0 && status.activity == SyncStatus::Activity::Pulling)
                 pushDoneMs = pushClock.elapsed();
         });
+    const RouteTime serverBefore = routeTime(http, QStringLiteral("/api/v1/sync/push"));
+    const double clientCpuBefore = cpuSeconds(QCoreApplication::applicationPid());
+    const double serverCpuBefore = cpuSeconds(server.processId());
     pushClock.start();
     const SyncTestClient::Round pushRound = a->syncRound(600000);
+    const double clientCpu = cpuSeconds(QCoreApplication::applicationPid()) - clientCpuBefore;
+    const double serverCpu = cpuSeconds(server.processId()) - serverCpuBefore;
+    const RouteTime serverAfter = routeTime(http, QStringLiteral("/api/v1/sync/push"));
     QObject::disconnect(watch);
     if (!pushRound.ok || a->counts().pendingOps != 0)
         die(QStringLiteral("push round failed: %1 (%2 pending)")
@@ -432,6 +479,18 @@ int main(int argc, char **argv)
             .arg(number(queued), number(pushSeconds, 2), number(pushRate))
             .arg(a->engine().options().batchOps)
             .arg(number(double(pushRound.elapsedMs) / 1000.0, 2)));
+    say(QStringLiteral("    CPU used by the round: client %1 s, server %2 s (of %3 s on %4 cores)")
+            .arg(number(clientCpu, 2), number(serverCpu, 2), number(double(pushRound.elapsedMs) / 1000.0, 2))
+            .arg(QThread::idealThreadCount()));
+    const qint64 pushRequests = serverAfter.requests - serverBefore.requests;
+    say(QStringLiteral(
+            "    the server spent %1 s of it answering %2 push requests (%3 ms each, by its /metrics)")
+            .arg(number(serverAfter.seconds - serverBefore.seconds, 2))
+            .arg(pushRequests)
+            .arg(number(pushRequests > 0
+                            ? 1000.0 * (serverAfter.seconds - serverBefore.seconds) / double(pushRequests)
+                            : 0.0,
+                        1)));
     summary << QStringLiteral("%1  (b) push >= 5,000 ops/s: %2 ops/s")
                    .arg(verdict(pushRate >= 5000), number(pushRate));
     a->close();

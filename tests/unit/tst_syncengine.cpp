@@ -121,6 +121,8 @@ private slots:
     void unavailableSessionPausesAndReconnectResumes();
     void reconnectCutsTheBackoffShort();
     void stopCancelsCallsWithoutLosingOps();
+    void pushesOverlapUpToTheConfiguredDepth();
+    void failedPushTakesTheOneInFlightBackToo();
 };
 
 void TestSyncEngine::backoffDelayIsExponentialWithJitterBounds()
@@ -737,6 +739,77 @@ void TestSyncEngine::stopCancelsCallsWithoutLosingOps()
     QCOMPARE(opIds(server.pushes[1].ops), opIds(server.pushes[0].ops));
     QCOMPARE(client.journal->counts().pendingOps, 0);
     QCOMPARE(server.records.size(), 1);
+}
+
+void TestSyncEngine::pushesOverlapUpToTheConfiguredDepth()
+{
+    for (const int depth : {1, 2, 3}) {
+        FakeSyncTransport server;
+        server.responseDelayMs = 30;
+        Client client;
+        QVERIFY(client.open());
+        for (int i = 0; i < 450; ++i)
+            QVERIFY(client.addPatient(QStringLiteral("Qodirov"),
+                                      QStringLiteral("Bobur%1").arg(QChar('a' + i % 26))) > 0);
+        SyncEngine::Options options = quickOptions();
+        options.pushBatchesInFlight = depth;
+        client.makeEngine(server, options);
+        // The calls still unanswered when a push arrives: the pushes in flight before it.
+        int mostInFlightBefore = 0;
+        connect(&server, &FakeSyncTransport::pushReceived, this,
+                [&] { mostInFlightBefore = std::max(mostInFlightBefore, server.callsInFlight()); });
+        client.engine->start();
+        bool ok = false;
+        QVERIFY(nextRound(*client.engine, &ok));
+        QVERIFY(ok);
+        QCOMPARE(mostInFlightBefore, depth - 1);
+        QCOMPARE(server.pushes.size(), 5);
+        QCOMPARE(server.records.size(), 450);
+        for (int applied : server.timesApplied)
+            QCOMPARE(applied, 1);
+        QCOMPARE(client.journal->counts().pendingOps, 0);
+        QCOMPARE(client.engine->totals().appliedOps, 450);
+        // The pull that ends the round waits for the last answer.
+        QCOMPARE(server.pulls.size(), 1);
+        QVERIFY(server.pulls[0].atMs >= server.pushes.back().atMs + server.responseDelayMs);
+    }
+}
+
+void TestSyncEngine::failedPushTakesTheOneInFlightBackToo()
+{
+    FakeSyncTransport server;
+    server.responseDelayMs = 30;
+    Client client;
+    QVERIFY(client.open());
+    for (int i = 0; i < 200; ++i)
+        QVERIFY(client.addPatient(QStringLiteral("Rahimova"),
+                                  QStringLiteral("Dilnoza%1").arg(QChar('a' + i % 26))) > 0);
+    // The first push fails; the second, already sent, is applied by the server but its
+    // answer is abandoned with the round.
+    server.pushFailures << FakeSyncTransport::serverError(500, QStringLiteral("internal_error"));
+    client.makeEngine(server, quickOptions());
+    client.engine->start();
+    bool ok = true;
+    QVERIFY(nextRound(*client.engine, &ok));
+    QVERIFY(!ok);
+    QCOMPARE(server.pushes.size(), 2);
+    QCOMPARE(server.records.size(), 100);
+    const SyncCounts afterFailure = client.journal->counts();
+    QCOMPARE(afterFailure.pendingOps, 200); // none left "uploading", none lost
+    QCOMPARE(afterFailure.errors, 0);
+
+    QVERIFY(nextRound(*client.engine, &ok)); // the retry after the backoff
+    QVERIFY(ok);
+    QCOMPARE(server.records.size(), 200);
+    for (int applied : server.timesApplied)
+        QCOMPARE(applied, 1);
+    // The abandoned push was replayed under the same op ids and answered "duplicate".
+    QSet<QUuid> replayed;
+    for (qsizetype i = 2; i < server.pushes.size(); ++i)
+        replayed += opIds(server.pushes[i].ops);
+    QVERIFY(replayed.contains(opIds(server.pushes[1].ops)));
+    QCOMPARE(client.journal->counts().pendingOps, 0);
+    QCOMPARE(client.journal->counts().errors, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
