@@ -9,6 +9,8 @@
 #include "store/VisitStore.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -791,6 +793,21 @@ void TestSyncJournal::batchRespectsSizeLimits()
     QVERIFY(m_journal->takeBatch(100, SyncProtocol::kMaxPushBytes, &ops));
     QCOMPARE(ops.size(), 0);
     QCOMPARE(m_journal->counts().pendingOps, 5); // uploading ones count as pending
+
+    // The budget holds for the JSON actually sent, also for Cyrillic text with quotes and
+    // line breaks (two and more bytes a character, escapes).
+    for (int i = 0; i < 6; ++i) {
+        Patient patient = samplePatient(QStringLiteral("Каримова%1").arg(i), QStringLiteral("Дилноза"));
+        patient.notes = QStringLiteral("Жалобы: \"боль\"\n").repeated(150);
+        QVERIFY(m_patients->insert(patient));
+    }
+    QVERIFY(m_journal->takeBatch(100, 12000, &ops));
+    QVERIFY(ops.size() >= 2);
+    QVERIFY(ops.size() < 6);
+    qint64 sent = 0;
+    for (const PushOperation &op : std::as_const(ops))
+        sent += QJsonDocument(op.data).toJson(QJsonDocument::Compact).size();
+    QVERIFY2(sent <= 12000, qPrintable(QString::number(sent)));
 }
 
 void TestSyncJournal::reportDraftConflictKeepsBothVersions()
