@@ -329,6 +329,7 @@ ApiClient::Response ApiClient::responseFor(const Pending &pending) const
     Response response;
     QNetworkReply *reply = pending.reply;
     response.serverTime = httpDate(reply->rawHeader("Date"));
+    response.headers = reply->rawHeaderPairs();
     const auto fail = [&response](ApiError::Kind kind, const QString &message) {
         response.error = ApiError::make(kind, codeFor(kind), message);
         return response;

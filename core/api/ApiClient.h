@@ -41,6 +41,7 @@ public:
         QJsonObject json;     // the body when it is a JSON object; empty for 204 and errors
         QByteArray body;      // with RequestOptions::rawBody: a 2xx body as received, not parsed
         QDateTime serverTime; // the Date header (UTC); invalid when absent
+        QList<QPair<QByteArray, QByteArray>> headers; // as received (names as the server wrote them)
         ApiError error;
         bool ok() const { return error.ok(); }
     };

@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <optional>
 
 namespace medora {
 
@@ -35,6 +36,24 @@ QString resultsMismatch(const PushRequest &request, const PushResponse &response
             return QStringLiteral("results[%1].opId does not match the op sent").arg(i);
     }
     return QString();
+}
+
+// The next page's cursor from the answer's headers, when the server says there is more.
+std::optional<qint64> announcedNext(const ApiClient::Response &response)
+{
+    QByteArray next;
+    bool more = false;
+    for (const auto &[name, value] : response.headers) {
+        if (name.compare("Medora-Feed-Next", Qt::CaseInsensitive) == 0)
+            next = value;
+        else if (name.compare("Medora-Feed-More", Qt::CaseInsensitive) == 0)
+            more = value.trimmed() == "1";
+    }
+    bool ok = false;
+    const qint64 cursor = next.trimmed().toLongLong(&ok);
+    if (!more || !ok || cursor < 0)
+        return std::nullopt;
+    return cursor;
 }
 
 } // namespace
@@ -161,6 +180,12 @@ void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDo
 
 void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done)
 {
+    pull(after, limit, waitSeconds, context, std::move(done), PullAhead());
+}
+
+void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done,
+                            PullAhead ahead)
+{
     if (!isAvailable()) {
         const QPointer<QObject> guard(context);
         const bool hasContext = context != nullptr;
@@ -188,19 +213,26 @@ void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *c
 
     const quint64 call = beginCall(context);
     m_calls[call].pullDone = std::move(done);
-    const quint64 sessionCall =
-        m_session.authorizedSend("GET", QStringLiteral("sync/pull"), nullptr, options, this,
-                                 [this, call](const ApiClient::Response &response) {
-                                     const auto it = m_calls.find(call);
-                                     if (it == m_calls.end())
-                                         return;
-                                     it->second.sessionCall = 0; // answered: nothing left to abort
-                                     if (!response.ok()) {
-                                         pageDecoded(call, response.error, PullPage());
-                                         return;
-                                     }
-                                     decodePage(call, response.body);
-                                 });
+    const quint64 sessionCall = m_session.authorizedSend(
+        "GET", QStringLiteral("sync/pull"), nullptr, options, this,
+        [this, call, after, ahead = std::move(ahead)](const ApiClient::Response &response) {
+            const auto it = m_calls.find(call);
+            if (it == m_calls.end())
+                return;
+            it->second.sessionCall = 0; // answered: nothing left to abort
+            if (!response.ok()) {
+                pageDecoded(call, response.error, PullPage());
+                return;
+            }
+            decodePage(call, response.body);
+            if (ahead) {
+                // Only a hint: the decoded page decides. A cursor that
+                // does not move forward is not worth asking for.
+                const std::optional<qint64> next = announcedNext(response);
+                if (next && *next > after)
+                    ahead(*next);
+            }
+        });
     const auto it = m_calls.find(call);
     if (it != m_calls.end() && it->second.pullDone)
         it->second.sessionCall = sessionCall;

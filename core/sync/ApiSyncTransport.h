@@ -40,6 +40,8 @@ public:
 
     void push(const PushRequest &request, QObject *context, PushDone done) override;
     void pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done) override;
+    void pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done,
+              PullAhead ahead) override;
     void cancelAll() override;
     bool isAvailable() const override;
 

@@ -23,6 +23,9 @@ constexpr int kLongPollPauseMs = 1000;
 // A debounce restarted by every save still runs at most this many debounce periods after
 // the first of them.
 constexpr int kDebounceCapFactor = 3;
+// Pull requests out at once: the page being decoded and the one after it (the server names
+// its cursor in a header before the body is parsed).
+constexpr int kMaxPullsInFlight = 3;
 
 bool sameStatus(const SyncStatus &a, const SyncStatus &b)
 {
@@ -86,6 +89,7 @@ public:
     bool dropInFlight();
     void beginPull(int waitSeconds);
     void requestPull(qint64 after, int waitSeconds);
+    void requestAhead(qint64 next);
     void onPulled(qint64 after, int waitSeconds, qint64 elapsedMs, const ApiError &error,
                   const PullPage &page);
     void caughtUp(int waitSeconds, bool nothingNew, qint64 elapsedMs);
@@ -122,6 +126,18 @@ public:
     bool needsRecovery = true;   // ops may be left "uploading" (start, stop, a store failure)
     int failures = 0;            // consecutive failed attempts
     int pullLimit = 0;           // halved when a page is too large for the response limit
+    // Pages asked for ahead of the one being applied, by the cursor they start from, and
+    // answers that came before their predecessor was applied (applied in order, never early).
+    struct EarlyPage
+    {
+        int waitSeconds = 0;
+        qint64 elapsedMs = 0;
+        ApiError error;
+        PullPage page;
+    };
+    QSet<qint64> pullsRequested;
+    std::map<qint64, EarlyPage> earlyPages;
+    int pullsInFlight = 0;
     std::map<quint64, QList<PushOperation>> inFlight; // pushes sent and not yet answered
     quint64 nextBatchId = 0;
     QSet<QUuid> sentThisRound;
@@ -247,6 +263,9 @@ void SyncEngine::Private::abandonCalls()
 {
     ++generation;
     transport.cancelAll();
+    pullsRequested.clear();
+    earlyPages.clear();
+    pullsInFlight = 0;
 }
 
 void SyncEngine::Private::startRound()
@@ -407,6 +426,10 @@ void SyncEngine::Private::onPushed(quint64 batchId, const ApiError &error, const
 
 void SyncEngine::Private::beginPull(int waitSeconds)
 {
+    if (pullsInFlight > 0)
+        abandonCalls(); // pages asked for ahead of a pull that now starts over
+    pullsRequested.clear();
+    earlyPages.clear();
     setPhase(waitSeconds > 0 ? Phase::LongPolling : Phase::Pulling);
     const quint64 expected = generation;
     if (!publish() || expected != generation)
@@ -417,13 +440,29 @@ void SyncEngine::Private::beginPull(int waitSeconds)
 void SyncEngine::Private::requestPull(qint64 after, int waitSeconds)
 {
     const quint64 expected = generation;
+    pullsRequested.insert(after);
+    ++pullsInFlight;
     QElapsedTimer clock;
     clock.start();
-    transport.pull(after, pullLimit, waitSeconds, q,
-                   [this, expected, after, waitSeconds, clock](const ApiError &error, const PullPage &page) {
-                       if (expected == generation && (phase == Phase::Pulling || phase == Phase::LongPolling))
-                           onPulled(after, waitSeconds, clock.elapsed(), error, page);
-                   });
+    transport.pull(
+        after, pullLimit, waitSeconds, q,
+        [this, expected, after, waitSeconds, clock](const ApiError &error, const PullPage &page) {
+            if (expected != generation || (phase != Phase::Pulling && phase != Phase::LongPolling))
+                return;
+            --pullsInFlight;
+            onPulled(after, waitSeconds, clock.elapsed(), error, page);
+        },
+        [this, expected](qint64 next) {
+            if (expected == generation && phase == Phase::Pulling)
+                requestAhead(next);
+        });
+}
+
+void SyncEngine::Private::requestAhead(qint64 next)
+{
+    if (!options().prefetchPages || pullsRequested.contains(next) || pullsInFlight >= kMaxPullsInFlight)
+        return;
+    requestPull(next, 0);
 }
 
 void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsedMs, const ApiError &error,
@@ -433,6 +472,7 @@ void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsed
         if (isResyncRequired(error) && after > 0) {
             // The cursor is older than the server's tombstone horizon: deletions in between are
             // gone from the feed, so only a full pull can tell what still exists.
+            abandonCalls();
             if (!journal.beginResync()) {
                 failStore();
                 return;
@@ -442,6 +482,7 @@ void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsed
             return;
         }
         if (error.kind == ApiError::Kind::TooLarge && pullLimit > 1) {
+            abandonCalls();
             pullLimit = std::max(1, pullLimit / 2);
             beginPull(waitSeconds);
             return;
@@ -450,7 +491,13 @@ void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsed
         return;
     }
     if (after != journal.cursor()) {
+        if (after > journal.cursor() && pullsRequested.contains(after) && !earlyPages.count(after)) {
+            // A page asked for ahead came before the one it follows: it waits its turn.
+            earlyPages.emplace(after, EarlyPage{waitSeconds, elapsedMs, error, page});
+            return;
+        }
         // Not the page that follows what is applied (the cursor moved under us): ask again.
+        abandonCalls();
         beginPull(0);
         return;
     }
@@ -461,10 +508,11 @@ void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsed
         return;
     }
 
-    // Ask for the next page now, so the server reads it while this one is written here.
-    const bool prefetched = page.hasMore && options().prefetchPages;
-    if (prefetched)
-        requestPull(page.next, 0);
+    // Ask for the next page now (unless the answer's headers already did), so the server reads
+    // it while this one is written here.
+    if (page.hasMore)
+        requestAhead(page.next);
+    const bool prefetched = page.hasMore && pullsRequested.contains(page.next);
 
     if (!journal.applyPullPage(page) || !journal.setLastPullSucceededAt(QDateTime::currentDateTimeUtc())) {
         abandonCalls();
@@ -495,7 +543,14 @@ void SyncEngine::Private::onPulled(qint64 after, int waitSeconds, qint64 elapsed
             return;
         }
         setPhase(Phase::Pulling);
-        publish();
+        if (!publish() || expected != generation)
+            return;
+        const auto early = earlyPages.find(journal.cursor());
+        if (early != earlyPages.end()) {
+            const EarlyPage next = std::move(early->second);
+            earlyPages.erase(early);
+            onPulled(journal.cursor(), next.waitSeconds, next.elapsedMs, next.error, next.page);
+        }
         return;
     }
     if (journal.isResyncing()) {

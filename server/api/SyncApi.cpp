@@ -87,7 +87,12 @@ HttpResponse SyncApi::pageResponse(const Outcome<FeedPage> &page)
             410, QStringLiteral("resync_required"),
             QStringLiteral("The cursor is older than the feed keeps, or unknown to this "
                            "database: pull again from 0."));
-    return jsonText(page.value().toJson());
+    HttpResponse response = jsonText(page.value().toJson());
+    // The next page's cursor, readable before the body is parsed: a client asks for that page
+    // while it still decodes this one (docs/sync.md, "Pull").
+    response.setHeader("Medora-Feed-Next", QByteArray::number(page.value().next));
+    response.setHeader("Medora-Feed-More", page.value().hasMore ? "1" : "0");
+    return response;
 }
 
 } // namespace medora::server

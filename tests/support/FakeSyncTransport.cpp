@@ -186,6 +186,12 @@ void FakeSyncTransport::push(const PushRequest &request, QObject *context, PushD
 
 void FakeSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done)
 {
+    pull(after, limit, waitSeconds, context, std::move(done), PullAhead());
+}
+
+void FakeSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done,
+                             PullAhead ahead)
+{
     pulls.append(PullCall{after, limit, waitSeconds, m_clock.elapsed()});
     emit pullReceived(static_cast<int>(pulls.size()) - 1);
     const QPointer<QObject> guard(context);
@@ -219,7 +225,15 @@ void FakeSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *
     }
     const PullPage page = pageAfter(after, limit);
     if (!page.changes.isEmpty() || waitSeconds <= 0) {
-        schedule(responseDelayMs, answer(ApiError(), page));
+        const int delay = pullDelaysMs.isEmpty() ? responseDelayMs : pullDelaysMs.takeFirst();
+        if (announceNext && ahead && page.hasMore) {
+            const qint64 next = page.next;
+            schedule(delay / 2, [guard, hasContext, ahead, next] {
+                if (!hasContext || guard)
+                    ahead(next);
+            });
+        }
+        schedule(delay, answer(ApiError(), page));
         return;
     }
     // Held until the feed moves past `after` or the wait ends, then answered with what there is.

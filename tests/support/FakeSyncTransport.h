@@ -70,6 +70,10 @@ public:
     int losePushResponses = 0; // the next pushes are applied, but the answer is lost (offline)
     bool holdPushes = false;   // pushes are neither applied nor answered (a hung server)
     bool available = true;
+    // Like the real server's Medora-Feed-Next header: a page with more after it names the next
+    // cursor halfway through its delay, before the page itself is answered.
+    bool announceNext = false;
+    QList<int> pullDelaysMs; // the next answered pulls take these delays instead of responseDelayMs
 
     static ApiError offline();
     static ApiError serverError(int httpStatus, const QString &code);
@@ -85,6 +89,8 @@ public:
     // SyncTransport
     void push(const PushRequest &request, QObject *context, PushDone done) override;
     void pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done) override;
+    void pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done,
+              PullAhead ahead) override;
     void cancelAll() override;
     bool isAvailable() const override { return available; }
 

@@ -123,6 +123,8 @@ private slots:
     void stopCancelsCallsWithoutLosingOps();
     void pushesOverlapUpToTheConfiguredDepth();
     void failedPushTakesTheOneInFlightBackToo();
+    void nextPageIsAskedForBeforeThisOneArrives();
+    void pageAnsweredEarlyWaitsForItsPredecessor();
 };
 
 void TestSyncEngine::backoffDelayIsExponentialWithJitterBounds()
@@ -810,6 +812,64 @@ void TestSyncEngine::failedPushTakesTheOneInFlightBackToo()
     QVERIFY(replayed.contains(opIds(server.pushes[1].ops)));
     QCOMPARE(client.journal->counts().pendingOps, 0);
     QCOMPARE(client.journal->counts().errors, 0);
+}
+
+void TestSyncEngine::nextPageIsAskedForBeforeThisOneArrives()
+{
+    FakeSyncTransport server;
+    server.responseDelayMs = 60;
+    server.announceNext = true;
+    Client client;
+    QVERIFY(client.open());
+    for (int i = 0; i < 35; ++i)
+        server.putRecord(EntityKind::Patient, UuidV7::generate(),
+                         remotePatientData(QStringLiteral("Tosheva"),
+                                           QStringLiteral("Malika%1").arg(QChar('a' + i % 26)), i + 1));
+    SyncEngine::Options options = quickOptions();
+    options.pullLimit = 10;
+    client.makeEngine(server, options);
+    client.engine->start();
+    bool ok = false;
+    QVERIFY(nextRound(*client.engine, &ok));
+    QVERIFY(ok);
+    // Four pages, each asked for once, the second before the first was answered.
+    QCOMPARE(server.pulls.size(), 4);
+    QVERIFY2(server.pulls[1].atMs < server.pulls[0].atMs + server.responseDelayMs,
+             qPrintable(QStringLiteral("%1 %2").arg(server.pulls[0].atMs).arg(server.pulls[1].atMs)));
+    QCOMPARE(client.journal->cursor(), server.lastSequence);
+    QCOMPARE(client.registry.store().count(), 35);
+    QCOMPARE(client.engine->totals().pulledRecords, 35);
+}
+
+void TestSyncEngine::pageAnsweredEarlyWaitsForItsPredecessor()
+{
+    FakeSyncTransport server;
+    server.responseDelayMs = 10;
+    server.announceNext = true;
+    // The first page is slow and names its successor at 60 ms; the second page is answered
+    // at about 70 ms, long before the first (120 ms).
+    server.pullDelaysMs = {120, 10, 10};
+    Client client;
+    QVERIFY(client.open());
+    for (int i = 0; i < 25; ++i)
+        server.putRecord(EntityKind::Patient, UuidV7::generate(),
+                         remotePatientData(QStringLiteral("Aliyeva"),
+                                           QStringLiteral("Zarina%1").arg(QChar('a' + i)), i + 1));
+    SyncEngine::Options options = quickOptions();
+    options.pullLimit = 10;
+    client.makeEngine(server, options);
+    QList<qint64> cursors;
+    connect(client.engine.get(), &SyncEngine::pageApplied, this,
+            [&] { cursors << client.journal->cursor(); });
+    client.engine->start();
+    bool ok = false;
+    QVERIFY(nextRound(*client.engine, &ok));
+    QVERIFY(ok);
+    QCOMPARE(server.pulls.size(), 3); // nothing asked again because of the order of answers
+    QCOMPARE(cursors.size(), 3);
+    QVERIFY(std::is_sorted(cursors.begin(), cursors.end()));
+    QCOMPARE(cursors.back(), server.lastSequence);
+    QCOMPARE(client.registry.store().count(), 25);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
