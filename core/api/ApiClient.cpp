@@ -239,6 +239,9 @@ quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJs
     if (body) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    } else if (!options.jsonBody.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        payload = options.jsonBody;
     }
 
     QNetworkReply *reply = body || method != "GET" ? m_network->sendCustomRequest(request, method, payload)

@@ -86,6 +86,9 @@ public:
         // A 2xx body is handed over in Response::body unparsed, so that a large answer can
         // be parsed away from the thread that runs the window. Error bodies are parsed as ever.
         bool rawBody = false;
+        // The request body as JSON text already printed (used when `body` is null), so that a
+        // large body can be printed away from the thread that runs the window.
+        QByteArray jsonBody;
     };
 
     // A call to /api/v1/<path>. `accessToken` goes into "Authorization: Bearer"; `body` is

@@ -145,37 +145,90 @@ void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDo
     PushRequest sent = request;
     if (sent.deviceId.isEmpty())
         sent.deviceId = m_deviceId;
-    const QJsonObject body = SyncProtocol::pushRequestObject(sent);
+    const quint64 call = beginCall(context);
+    // Printing a batch as JSON and reading the records in its answer cost more than anything
+    // else a push does on this side: both run on a pool thread, so the window's thread (and
+    // the engine preparing the next batch) only sends.
+    const std::shared_ptr<Mailbox> mailbox = m_mailbox;
+    QThreadPool::globalInstance()->start([mailbox, call, sent, done = std::move(done)] {
+        const QByteArray json =
+            QJsonDocument(SyncProtocol::pushRequestObject(sent)).toJson(QJsonDocument::Compact);
+        QMutexLocker lock(&mailbox->mutex);
+        if (!mailbox->owner)
+            return;
+        ApiSyncTransport *owner = mailbox->owner;
+        QMetaObject::invokeMethod(
+            owner, [owner, call, sent, json, done] { owner->sendPush(call, sent, json, done); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ApiSyncTransport::sendPush(quint64 call, const PushRequest &sent, const QByteArray &json,
+                                const PushDone &done)
+{
+    if (m_calls.find(call) == m_calls.end())
+        return; // cancelled while it was printed
+    if (!isAvailable()) {
+        if (endCall(call))
+            done(ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
+                                QStringLiteral("no session")),
+                 PushResponse());
+        return;
+    }
     ApiClient::RequestOptions options;
     options.maxResponseBytes = kMaxPushResponseBytes;
-
-    const quint64 call = beginCall(context);
+    options.jsonBody = json;
+    options.rawBody = true;
     const quint64 sessionCall = m_session.authorizedSend(
-        "POST", QStringLiteral("sync/push"), &body, options, this,
-        [this, call, sent, done = std::move(done)](const ApiClient::Response &response) {
-            if (!endCall(call))
+        "POST", QStringLiteral("sync/push"), nullptr, options, this,
+        [this, call, sent, done](const ApiClient::Response &response) {
+            const auto it = m_calls.find(call);
+            if (it == m_calls.end())
                 return;
-            PushResponse decoded;
+            it->second.sessionCall = 0; // answered: nothing left to abort
             if (!response.ok()) {
-                done(response.error, decoded);
+                pushDecoded(call, response.error, PushResponse(), done);
                 return;
             }
-            FieldErrors errors;
-            if (!SyncProtocol::decodePushResponse(response.json, &decoded, &errors)) {
-                done(badResponse(QStringLiteral("push answer: ") + describeFieldErrors(errors)),
-                     PushResponse());
-                return;
-            }
-            const QString mismatch = resultsMismatch(sent, decoded);
-            if (!mismatch.isEmpty()) {
-                done(badResponse(QStringLiteral("push answer: ") + mismatch), PushResponse());
-                return;
-            }
-            done(ApiError(), decoded);
+            const std::shared_ptr<Mailbox> mailbox = m_mailbox;
+            QThreadPool::globalInstance()->start([mailbox, call, sent, body = response.body, done] {
+                ApiError error;
+                PushResponse decoded;
+                QJsonParseError parseError;
+                const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+                FieldErrors errors;
+                if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+                    error = badResponse(QStringLiteral("push answer: not a JSON object"));
+                } else if (!SyncProtocol::decodePushResponse(document.object(), &decoded, &errors)) {
+                    error = badResponse(QStringLiteral("push answer: ") + describeFieldErrors(errors));
+                } else {
+                    const QString mismatch = resultsMismatch(sent, decoded);
+                    if (!mismatch.isEmpty())
+                        error = badResponse(QStringLiteral("push answer: ") + mismatch);
+                }
+                if (!error.ok())
+                    decoded = PushResponse();
+                QMutexLocker lock(&mailbox->mutex);
+                if (!mailbox->owner)
+                    return;
+                ApiSyncTransport *owner = mailbox->owner;
+                QMetaObject::invokeMethod(
+                    owner,
+                    [owner, call, error, decoded, done] { owner->pushDecoded(call, error, decoded, done); },
+                    Qt::QueuedConnection);
+            });
         });
     const auto it = m_calls.find(call);
     if (it != m_calls.end())
         it->second.sessionCall = sessionCall;
+}
+
+void ApiSyncTransport::pushDecoded(quint64 call, const ApiError &error, const PushResponse &response,
+                                   const PushDone &done)
+{
+    if (!endCall(call))
+        return;
+    done(error, response);
 }
 
 void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *context, PullDone done)

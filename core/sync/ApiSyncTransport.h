@@ -56,6 +56,9 @@ signals:
 
 private:
     struct Mailbox;
+    void sendPush(quint64 call, const PushRequest &sent, const QByteArray &json, const PushDone &done);
+    void pushDecoded(quint64 call, const ApiError &error, const PushResponse &response, const PushDone &done);
+
     struct Call
     {
         quint64 sessionCall = 0; // SessionManager's id, 0 until known or once answered
