@@ -963,6 +963,12 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
     // it is (the pull stops on that record and says why).
     const auto takeRecord = [&](const PushResult &result, const PushOperation &op, qint64 localId,
                                 qint64 revision, SyncState state) {
+        if (recordFits(result, op) && !result.record.deleted && result.record.data == op.data) {
+            // The server stored what was sent: decoding the record and writing every column
+            // again would change nothing but these.
+            return writer.setAcknowledged(op.entity, localId, revision, state, result.record.updatedAt) &&
+                   (!resyncing || writer.markSeen(op.entity, localId));
+        }
         if (recordFits(result, op)) {
             if (writer.write(result.record, localId, state))
                 return true;

@@ -547,4 +547,26 @@ bool SyncRecordWriter::setRevision(EntityKind entity, qint64 localId, qint64 rev
     return run(*query, tr("save the server's revision"));
 }
 
+bool SyncRecordWriter::setAcknowledged(EntityKind entity, qint64 localId, qint64 revision, SyncState state,
+                                       const QString &updatedAt)
+{
+    const bool hasUpdatedAt = entity != EntityKind::Payment;
+    PreparedStatement *query = prepared(kSetAcknowledged + entityIndex(entity), [entity, hasUpdatedAt] {
+        return QStringLiteral("UPDATE %1 SET revision = ?, sync_state = ?%2 WHERE rowid = ?")
+            .arg(Outbox::tableName(entity), hasUpdatedAt ? QStringLiteral(", updated_at = ?") : QString());
+    });
+    if (!query)
+        return false;
+    int i = 0;
+    query->bindInt64(i++, revision);
+    query->bindInt64(i++, static_cast<int>(state));
+    if (hasUpdatedAt) {
+        bool ok = false;
+        const QDateTime time = EntityJson::timeFromText(updatedAt, &ok);
+        query->bindText(i++, SqlValues::time(ok ? time : m_now));
+    }
+    query->bindInt64(i++, localId);
+    return run(*query, tr("save the server's revision"));
+}
+
 } // namespace medora

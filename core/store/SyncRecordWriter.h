@@ -79,6 +79,10 @@ public:
     bool markSeen(EntityKind entity, qint64 localId); // pull epoch
     bool setState(EntityKind entity, qint64 localId, SyncState state);
     bool setRevision(EntityKind entity, qint64 localId, qint64 revision);
+    // The server took the row as it is here: only its revision, state and the server's time
+    // of the change (`updatedAt`, the record's text; payments have none) are stored.
+    bool setAcknowledged(EntityKind entity, qint64 localId, qint64 revision, SyncState state,
+                         const QString &updatedAt);
 
     // Saves the change sequence counter; call before committing.
     bool finish();
@@ -99,7 +103,8 @@ private:
         kMarkSeen = kTombstone + 4,
         kSetState = kMarkSeen + 4,
         kSetRevision = kSetState + 4,
-        kSlotCount = kSetRevision + 4,
+        kSetAcknowledged = kSetRevision + 4,
+        kSlotCount = kSetAcknowledged + 4,
     };
 
     bool writePatient(const SyncRecord &record, const Patient &patient, const QString &nameKey,

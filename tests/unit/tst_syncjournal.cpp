@@ -10,7 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QJsonDocument>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -152,6 +151,7 @@ private slots:
 
     void outboxIsWrittenAndRolledBackWithTheEdit();
     void pendingEditsCoalesce();
+    void appliedAnswerTakesTheServersVersionOnlyWhenItDiffers();
     void deleteOfNeverSentRowQueuesNothing();
     void editDuringUploadGetsItsOwnOpAndIsRebased();
     void appliedAndDuplicateAnswers();
@@ -773,6 +773,39 @@ void TestSyncJournal::batchFollowsDependencies()
     QCOMPARE(ops[0].entity, EntityKind::Patient);
     QCOMPARE(ops[1].entity, EntityKind::Visit);
     QCOMPARE(ops[1].id, waiting.id);
+}
+
+void TestSyncJournal::appliedAnswerTakesTheServersVersionOnlyWhenItDiffers()
+{
+    Patient same = samplePatient(QStringLiteral("Karimova"), QStringLiteral("Nodira"));
+    Patient merged = samplePatient(QStringLiteral("Yusupov"), QStringLiteral("Sardor"));
+    QVERIFY(m_patients->insert(same));
+    QVERIFY(m_patients->insert(merged));
+    const QList<PushOperation> ops = take();
+    QCOMPARE(ops.size(), 2);
+    const int mergedAt = ops[0].id == merged.id ? 0 : 1;
+    PushResult sameAnswer = appliedTo(ops[1 - mergedAt], 1, 30);
+    PushResult mergedAnswer = appliedTo(ops[mergedAt], 2, 31);
+    // The server kept another PC's phone for this one.
+    mergedAnswer.record.data.insert(QStringLiteral("phone"), QStringLiteral("+998901112233"));
+    QList<PushResult> results = {sameAnswer, mergedAnswer};
+    if (mergedAt == 0)
+        std::swap(results[0], results[1]);
+    QVERIFY(m_journal->applyPushResults(ops, answer(results)));
+
+    const QDateTime serverTime = QDateTime(QDate(2026, 11, 28), QTime(6, 0), Qt::UTC);
+    const Patient storedSame = *m_patients->get(same.localId);
+    QCOMPARE(storedSame.syncState, SyncState::Synced);
+    QCOMPARE(storedSame.revision, qint64(1));
+    QCOMPARE(storedSame.updatedAt, serverTime);
+    QCOMPARE(storedSame.phone, same.phone);
+    QCOMPARE(storedSame.lastName, QStringLiteral("Karimova"));
+    const Patient storedMerged = *m_patients->get(merged.localId);
+    QCOMPARE(storedMerged.syncState, SyncState::Synced);
+    QCOMPARE(storedMerged.revision, qint64(2));
+    QCOMPARE(storedMerged.updatedAt, serverTime);
+    QCOMPARE(storedMerged.phone, QStringLiteral("+998901112233"));
+    QCOMPARE(outboxCount(), qint64(0));
 }
 
 void TestSyncJournal::batchRespectsSizeLimits()
