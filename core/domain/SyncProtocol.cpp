@@ -1,6 +1,7 @@
 #include "domain/SyncProtocol.h"
 
 #include "domain/EntityJson.h"
+#include "domain/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -693,7 +694,7 @@ QJsonObject SyncProtocol::pushRequestObject(const PushRequest &request)
 
 QByteArray SyncProtocol::encodePushRequest(const PushRequest &request)
 {
-    return QJsonDocument(pushRequestObject(request)).toJson(QJsonDocument::Compact);
+    return JsonText::compact(pushRequestObject(request));
 }
 
 bool SyncProtocol::decodePushRequest(const QByteArray &body, PushRequest *request, FieldErrors *errors)
@@ -811,7 +812,7 @@ QByteArray SyncProtocol::encodePushResponse(const PushResponse &response)
     QJsonObject body;
     body.insert(QLatin1String("results"), results);
     body.insert(QLatin1String("serverSequence"), response.serverSequence);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return JsonText::compact(body);
 }
 
 bool SyncProtocol::decodePushResponse(const QJsonObject &body, PushResponse *response, FieldErrors *errors)
@@ -860,7 +861,7 @@ QByteArray SyncProtocol::encodePullPage(const PullPage &page)
     body.insert(QLatin1String("serverSequence"), page.serverSequence);
     body.insert(QLatin1String("horizon"), page.horizon);
     body.insert(QLatin1String("databaseId"), page.databaseId);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return JsonText::compact(body);
 }
 
 bool SyncProtocol::decodePullPage(const QJsonObject &body, PullPage *page, FieldErrors *errors)

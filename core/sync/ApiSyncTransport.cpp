@@ -1,5 +1,6 @@
 #include "sync/ApiSyncTransport.h"
 
+#include "domain/JsonText.h"
 #include "session/SessionManager.h"
 
 #include <QJsonDocument>
@@ -151,8 +152,7 @@ void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDo
     // the engine preparing the next batch) only sends.
     const std::shared_ptr<Mailbox> mailbox = m_mailbox;
     QThreadPool::globalInstance()->start([mailbox, call, sent, done = std::move(done)] {
-        const QByteArray json =
-            QJsonDocument(SyncProtocol::pushRequestObject(sent)).toJson(QJsonDocument::Compact);
+        const QByteArray json = JsonText::compact(SyncProtocol::pushRequestObject(sent));
         QMutexLocker lock(&mailbox->mutex);
         if (!mailbox->owner)
             return;

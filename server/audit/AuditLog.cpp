@@ -1,6 +1,7 @@
 #include "audit/AuditLog.h"
 
 #include "auth/Sodium.h"
+#include "domain/JsonText.h"
 #include "store/ServerDatabase.h"
 #include "store/SqliteStatement.h"
 
@@ -41,7 +42,7 @@ QByteArray canonicalJson(qint64 sequence, const QString &at, const AuditEntry &e
     object.insert(QStringLiteral("targetId"), entry.targetId);
     object.insert(QStringLiteral("clientAddress"), entry.clientAddress);
     object.insert(QStringLiteral("details"), entry.details);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return JsonText::compact(object);
 }
 
 QByteArray chainHash(const QByteArray &previousHash, qint64 sequence, const QString &at,
@@ -175,7 +176,7 @@ bool AuditLog::append(QSqlDatabase &db, const AuditEntry &entry, QString *error)
     insert.addBindValue(notNull(stored.targetType));
     insert.addBindValue(notNull(stored.targetId));
     insert.addBindValue(notNull(stored.clientAddress));
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(stored.details).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(QString::fromUtf8(JsonText::compact(stored.details)));
     insert.addBindValue(QString::fromLatin1(previousHash));
     insert.addBindValue(QString::fromLatin1(hash));
     if (!insert.exec()) {
@@ -229,7 +230,7 @@ bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QSt
         ++sequence;
         AuditEntry stored = entry;
         stored.actorLogin = stored.actorLogin.left(kMaxActorLogin);
-        const QByteArray details = QJsonDocument(stored.details).toJson(QJsonDocument::Compact);
+        const QByteArray details = JsonText::compact(stored.details);
         const QByteArray hash = batchChainHash(previousHash, sequence, at, stored, details);
         if (native) {
             native->bindInt64(1, sequence);

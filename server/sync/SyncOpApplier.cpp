@@ -1,6 +1,7 @@
 #include "sync/SyncOpApplier.h"
 
 #include "domain/EntityJson.h"
+#include "domain/JsonText.h"
 #include "sync/PatientMerge.h"
 
 #include <QDateTime>
@@ -24,7 +25,7 @@ QString idText(const QUuid &id)
 
 QByteArray canonical(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return JsonText::compact(object);
 }
 
 QJsonObject parseObject(const QByteArray &text)
@@ -566,7 +567,7 @@ bool SyncOpApplier::recordConflict(const PushOperation &op, const SyncRow &serve
     conflict.deviceId = m_deviceId;
     conflict.baseRevision = op.baseRevision;
     conflict.serverRevision = server.revision;
-    conflict.fields = QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact);
+    conflict.fields = JsonText::compact(QJsonArray::fromStringList(fields));
     conflict.serverValues = canonical(serverValues);
     conflict.clientValues = canonical(clientValues);
     conflict.keptAsId = uuidOrEmpty(keptAsId);

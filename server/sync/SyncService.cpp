@@ -1,6 +1,7 @@
 #include "sync/SyncService.h"
 
 #include "audit/AuditLog.h"
+#include "domain/JsonText.h"
 #include "log/JsonLogger.h"
 #include "store/ServerDatabase.h"
 #include "sync/ChangeNotifier.h"
@@ -116,7 +117,7 @@ QByteArray encode(const PushResult &result, const QByteArray &recordData = QByte
         return out;
     }
 
-    QByteArray text = QJsonDocument(SyncProtocol::encodeResult(result)).toJson(QJsonDocument::Compact);
+    QByteArray text = JsonText::compact(SyncProtocol::encodeResult(result));
     if (result.hasRecord && !recordData.isEmpty()) {
         // The record was encoded with empty data ("data" sorts first among its keys); its
         // stored text goes in as it is. Quotes inside JSON strings are escaped, so this
@@ -154,7 +155,7 @@ QByteArray duplicateOf(const QByteArray &first)
     const QJsonValue status = object.value(QStringLiteral("status"));
     object.insert(QStringLiteral("firstStatus"), status);
     object.insert(QStringLiteral("status"), SyncProtocol::pushStatusName(PushStatus::Duplicate));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return JsonText::compact(object);
 }
 
 void appendRecord(QByteArray &out, const FeedRow &row)
