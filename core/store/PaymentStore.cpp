@@ -3,6 +3,7 @@
 #include "domain/EntityJson.h"
 #include "domain/UuidV7.h"
 #include "store/Outbox.h"
+#include "store/RowIdChunks.h"
 #include "store/SqlValues.h"
 
 #include <QHash>
@@ -208,20 +209,9 @@ QList<Payment> PaymentStore::select(const QString &where, const QVariantList &va
 QList<Payment> PaymentStore::getMany(const std::vector<qint64> &localIds) const
 {
     m_database.clearError();
-    constexpr size_t kChunk = 500;
-    QList<Payment> found;
-    found.reserve(qsizetype(localIds.size()));
-    for (size_t start = 0; start < localIds.size(); start += kChunk) {
-        // Integers only, so writing them into the statement is safe and saves binding.
-        QStringList ids;
-        for (size_t i = start; i < std::min(localIds.size(), start + kChunk); ++i)
-            ids.append(QString::number(localIds[i]));
-        found += select(QStringLiteral("rowid IN (%1)").arg(ids.join(QLatin1Char(','))), {},
-                        tr("read the payments"));
-        if (!m_database.lastError().ok())
-            return {};
-    }
-    return found;
+    return selectByRowIds<Payment>(m_database, localIds, [this](const QString &where) {
+        return select(where, {}, tr("read the payments"));
+    });
 }
 
 std::optional<Payment> PaymentStore::get(qint64 localId) const
