@@ -211,9 +211,13 @@ bool AuditLog::appendAll(QSqlDatabase &db, const QList<AuditEntry> &entries, QSt
         "INSERT INTO audit_events (sequence, at, at_ms, clinic_id, actor_user_id, actor_login, action, "
         "target_type, target_id, client_address, details, previous_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::optional<SqliteStatement> native;
-    if (nativeSqlite && SqliteStatement::isAvailable(db))
-        native.emplace(db, sql);
+    std::shared_ptr<SqliteStatement> native;
+    if (nativeSqlite && SqliteStatement::isAvailable(db)) {
+        // The statement is kept by this thread's connection when `db` is that connection.
+        native = db.connectionName() == m_database.connection().connectionName()
+                     ? m_database.cachedStatement(sql)
+                     : std::make_shared<SqliteStatement>(db, sql);
+    }
     QSqlQuery insert(db);
     if (!native || !native->isValid()) {
         native.reset();

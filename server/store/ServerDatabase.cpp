@@ -1,6 +1,7 @@
 #include "store/ServerDatabase.h"
 
 #include "store/ServerMigrations.h"
+#include "store/SqliteStatement.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -52,6 +53,7 @@ struct ThreadConnection
     QString name;
     QSqlDatabase db;
     QHash<QString, std::shared_ptr<QSqlQuery>> queries;
+    QHash<QString, std::shared_ptr<SqliteStatement>> statements;
     int transactionDepth = 0;
     QMetaObject::Connection threadFinished;
 
@@ -59,6 +61,7 @@ struct ThreadConnection
     // the connection is still in use.
     void release()
     {
+        statements.clear();
         queries.clear();
         if (db.isOpen())
             db.close();
@@ -336,6 +339,20 @@ QSqlQuery *ServerDatabase::cachedQuery(const QString &sql, QString *error)
     }
     connection->queries.insert(sql, query);
     return query.get();
+}
+
+std::shared_ptr<SqliteStatement> ServerDatabase::cachedStatement(const QString &sql)
+{
+    ThreadConnection *connection = d->current(nullptr);
+    if (!connection)
+        return nullptr;
+    auto found = connection->statements.constFind(sql);
+    if (found != connection->statements.constEnd())
+        return found.value();
+    auto statement = std::make_shared<SqliteStatement>(connection->db, sql);
+    if (statement->isValid())
+        connection->statements.insert(sql, statement);
+    return statement;
 }
 
 bool ServerDatabase::isReachable()

@@ -9,6 +9,8 @@
 
 namespace medora::server {
 
+class SqliteStatement;
+
 // The server's database. SQLite (WAL, foreign keys, busy timeout) for now; PostgreSQL comes
 // through the same QtSql interface later, so SQL here stays portable where it can.
 // Each thread gets its own connection (QtSql connections are per thread).
@@ -33,6 +35,10 @@ public:
     // (hot paths such as token lookups). Valid on this thread until the thread ends or this
     // object is destroyed; callers bind, exec and finish() it. Null when preparing failed.
     QSqlQuery *cachedQuery(const QString &sql, QString *error = nullptr);
+    // A native statement (see SqliteStatement) prepared once on this thread's connection and
+    // kept until the connection closes; null when there is no connection. Callers reset it
+    // after each use (run() and reset() do).
+    std::shared_ptr<SqliteStatement> cachedStatement(const QString &sql);
     bool isReachable(); // a trivial query succeeds (for /ready)
 
     // Runs `work` inside a write transaction on this thread's connection (BEGIN IMMEDIATE on

@@ -1,5 +1,6 @@
 #include "sync/SyncBatchStore.h"
 
+#include "store/ServerDatabase.h"
 #include "store/SqliteStatement.h"
 
 #include <QDateTime>
@@ -47,28 +48,34 @@ void bindContent(SqliteStatement &statement, int first, const SyncRow &row)
 
 struct SyncBatchStore::Native
 {
-    explicit Native(const QSqlDatabase &db)
-        : find(db, SyncStore::findSql()), insert(db, SyncStore::insertSql()),
-          update(db, SyncStore::updateSql()), storeOp(db, SyncStore::storeOpResultSql())
-    {}
     bool isValid() const
     {
-        return find.isValid() && insert.isValid() && update.isValid() && storeOp.isValid();
+        return find && find->isValid() && insert && insert->isValid() && update && update->isValid() &&
+               storeOp && storeOp->isValid();
     }
 
-    SqliteStatement find;
-    SqliteStatement insert;
-    SqliteStatement update;
-    SqliteStatement storeOp;
+    std::shared_ptr<SqliteStatement> find;
+    std::shared_ptr<SqliteStatement> insert;
+    std::shared_ptr<SqliteStatement> update;
+    std::shared_ptr<SqliteStatement> storeOp;
 };
 
-SyncBatchStore::SyncBatchStore(SyncStore &store, const QSqlDatabase &db, bool allowNative) : m_store(store)
+SyncBatchStore::SyncBatchStore(SyncStore &store, const QSqlDatabase &db, bool allowNative,
+                               ServerDatabase *cache)
+    : m_store(store)
 {
-    if (allowNative && SqliteStatement::isAvailable(db)) {
-        m_native = std::make_unique<Native>(db);
-        if (!m_native->isValid())
-            m_native.reset();
-    }
+    if (!allowNative || !SqliteStatement::isAvailable(db))
+        return;
+    const auto statement = [&](const QString &sql) {
+        return cache ? cache->cachedStatement(sql) : std::make_shared<SqliteStatement>(db, sql);
+    };
+    m_native = std::make_unique<Native>();
+    m_native->find = statement(SyncStore::findSql());
+    m_native->insert = statement(SyncStore::insertSql());
+    m_native->update = statement(SyncStore::updateSql());
+    m_native->storeOp = statement(SyncStore::storeOpResultSql());
+    if (!m_native->isValid())
+        m_native.reset();
 }
 
 SyncBatchStore::~SyncBatchStore() = default;
@@ -79,7 +86,7 @@ bool SyncBatchStore::find(const QString &clinicId, EntityKind entity, const QStr
     if (!m_native)
         return m_store.find(clinicId, entity, id, row, error);
     row->reset();
-    SqliteStatement &statement = m_native->find;
+    SqliteStatement &statement = *m_native->find;
     statement.bindText(1, clinicId);
     statement.bindText(2, entityName(entity));
     statement.bindText(3, id);
@@ -113,7 +120,7 @@ bool SyncBatchStore::insert(const QString &clinicId, const SyncRow &row, QString
 {
     if (!m_native)
         return m_store.insert(clinicId, row, error);
-    SqliteStatement &statement = m_native->insert;
+    SqliteStatement &statement = *m_native->insert;
     statement.bindText(1, clinicId);
     statement.bindText(2, entityName(row.entity));
     statement.bindText(3, row.id);
@@ -125,7 +132,7 @@ bool SyncBatchStore::update(const QString &clinicId, const SyncRow &row, QString
 {
     if (!m_native)
         return m_store.update(clinicId, row, error);
-    SqliteStatement &statement = m_native->update;
+    SqliteStatement &statement = *m_native->update;
     bindContent(statement, 1, row);
     statement.bindText(14, clinicId);
     statement.bindText(15, entityName(row.entity));
@@ -146,7 +153,7 @@ bool SyncBatchStore::storeOpResult(const QString &clinicId, const QString &opId,
 {
     if (!m_native)
         return m_store.storeOpResult(clinicId, opId, entity, entityId, userId, deviceId, result, error);
-    SqliteStatement &statement = m_native->storeOp;
+    SqliteStatement &statement = *m_native->storeOp;
     statement.bindText(1, clinicId);
     statement.bindText(2, opId);
     statement.bindText(3, entityName(entity));

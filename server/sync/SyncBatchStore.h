@@ -8,6 +8,8 @@
 
 namespace medora::server {
 
+class ServerDatabase;
+
 // What one push batch runs for every op (look a record up, insert or update it, store the
 // op's answer), prepared once per batch on the transaction's connection: through SQLite's C
 // API where Qt's driver allows it (SqliteStatement), else through SyncStore's QSqlQuery
@@ -15,7 +17,10 @@ namespace medora::server {
 class SyncBatchStore
 {
 public:
-    SyncBatchStore(SyncStore &store, const QSqlDatabase &db, bool allowNative = true);
+    // With `cache`, the statements are prepared once per connection and kept by it: a push
+    // then spends nothing on preparing them again.
+    SyncBatchStore(SyncStore &store, const QSqlDatabase &db, bool allowNative = true,
+                   ServerDatabase *cache = nullptr);
     ~SyncBatchStore();
     SyncBatchStore(const SyncBatchStore &) = delete;
     SyncBatchStore &operator=(const SyncBatchStore &) = delete;

@@ -227,7 +227,7 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
             if (!m_store.ensureClinic(actor.clinicId, &failure) ||
                 !m_store.clinicState(actor.clinicId, &state, &failure))
                 return false;
-            SyncBatchStore statements(m_store, db, m_nativeSqlite);
+            SyncBatchStore statements(m_store, db, m_nativeSqlite, &m_database);
             SyncOpApplier applier(statements, actor, request.deviceId, state.lastSequence);
             batch.results.reserve(request.ops.size());
             // Op ids are unique within a push (the decoder refuses twins): one query finds
