@@ -1,5 +1,6 @@
 #include "api/ApiServer.h"
 
+#include "api/AiApi.h"
 #include "api/ApiError.h"
 #include "api/AuditApi.h"
 #include "api/AuthApi.h"
@@ -79,7 +80,8 @@ public:
           authApi(services.sessions, services.accounts, services.metrics, passwordPool),
           staffApi(services.accounts, passwordPool), auditApi(services.audit),
           syncNotifier(services.config.syncMaxWaiters),
-          syncService(services.database, services.audit, &syncNotifier), syncApi(syncService, syncNotifier)
+          syncService(services.database, services.audit, &syncNotifier), syncApi(syncService, syncNotifier),
+          aiApi(services.config, services.database, services.audit)
     {
         buildRoutes();
     }
@@ -100,6 +102,8 @@ public:
     ChangeNotifier syncNotifier;
     SyncService syncService;
     SyncApi syncApi;
+    // Destroyed first: its destructor waits for Gemini calls still running.
+    AiApi aiApi;
     HttpRouter router;
 
 private:
@@ -169,6 +173,23 @@ void ApiServer::Private::buildRoutes()
              [this](HttpRequest &r, const Actor &a) { return syncApi.push(r, a); });
     signedIn("GET", QStringLiteral("/api/v1/sync/pull"), sync,
              [this](HttpRequest &r, const Actor &a) { return syncApi.pull(r, a); });
+
+    // AI consilium: the four calls check for the doctor role themselves (403 forbidden).
+    RouteRules doctorAi;
+    signedIn("POST", QStringLiteral("/api/v1/ai/questions"), doctorAi,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.questions(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/ai/differential"), doctorAi,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.differential(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/ai/consilium"), doctorAi,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.consilium(r, a); });
+    signedIn("POST", AiApi::imageFindingsPath(), doctorAi,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.imageFindings(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/ai/settings"), colleague,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.settings(r, a); });
+    signedIn("PUT", QStringLiteral("/api/v1/ai/settings"), admin,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.updateSettings(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/ai/usage"), admin,
+             [this](HttpRequest &r, const Actor &a) { return aiApi.usage(r, a); });
 }
 
 void ApiServer::Private::open(const QByteArray &method, const QString &pattern,

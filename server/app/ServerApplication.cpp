@@ -1,5 +1,6 @@
 #include "app/ServerApplication.h"
 
+#include "api/AiApi.h"
 #include "api/ApiServer.h"
 #include "api/ClinicApi.h"
 #include "app/ServerCore.h"
@@ -36,6 +37,8 @@ HttpLimits limitsFrom(const ServerConfig &config)
     limits.pathBodyLimits.append({QStringLiteral("/api/v1/sync/push"), config.syncMaxBodyBytes});
     // A letterhead carries its logo (PNG, at most 256 KiB) as base64.
     limits.pathBodyLimits.append({ClinicApi::letterheadPath(), ClinicApi::kLetterheadMaxBodyBytes});
+    // AI image findings carry up to MEDORA_AI_MAX_IMAGES images as base64.
+    limits.pathBodyLimits.append({AiApi::imageFindingsPath(), AiApi::imageBodyLimit(config)});
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     return limits;
 }

@@ -7,7 +7,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <functional>
 #include <type_traits>
@@ -322,6 +324,52 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
         problems << QStringLiteral("MEDORA_REFRESH_IDLE_DAYS: must not exceed MEDORA_REFRESH_ABSOLUTE_DAYS");
 
     c.geminiApiKey = source.value(QStringLiteral("GEMINI_API_KEY")).toUtf8();
+    const QString geminiBase = source.trimmed(QStringLiteral("GEMINI_BASE_URL"));
+    if (!geminiBase.isEmpty()) {
+        const QUrl url(geminiBase, QUrl::StrictMode);
+        const bool loopback = QHostAddress(url.host()).isLoopback() ||
+                              url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
+        // The key travels in a header: plain http only to this machine (a local test double).
+        if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() ||
+            !(url.scheme() == QLatin1String("https") || (url.scheme() == QLatin1String("http") && loopback)))
+            problems << QStringLiteral("GEMINI_BASE_URL: expected https://host[:port] (http only for a "
+                                       "loopback address) ('%1')")
+                            .arg(geminiBase.left(80));
+        else
+            c.geminiBaseUrl = geminiBase.endsWith(QLatin1Char('/')) ? geminiBase.chopped(1) : geminiBase;
+    }
+    static const QRegularExpression modelName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
+    auto model = [&](const char *name, QString *target) {
+        const QString key = QLatin1String(name);
+        const QString value = source.trimmed(key);
+        if (value.isEmpty())
+            return;
+        if (!modelName.match(value).hasMatch())
+            problems << QStringLiteral("%1: not a model name ('%2')").arg(key, value.left(80));
+        else
+            *target = value;
+    };
+    model("GEMINI_MODEL_FAST", &c.geminiModelFast);
+    model("GEMINI_MODEL_STRONG", &c.geminiModelStrong);
+    for (const QString &item :
+         source.value(QStringLiteral("GEMINI_MODEL_FALLBACKS")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = item.trimmed();
+        if (name.isEmpty())
+            continue;
+        if (!modelName.match(name).hasMatch())
+            problems << QStringLiteral("GEMINI_MODEL_FALLBACKS: not a model name ('%1')").arg(name.left(80));
+        else if (!c.geminiFallbackModels.contains(name))
+            c.geminiFallbackModels << name;
+    }
+    integer("GEMINI_TIMEOUT_SECONDS", 1, 600, &c.geminiTimeoutSeconds);
+    integer("GEMINI_MAX_RETRIES", 0, 10, &c.geminiMaxRetries);
+    integer("GEMINI_BACKOFF_MS", 1, 60000, &c.geminiBackoffMs);
+    integer("GEMINI_MAX_RETRY_DELAY_SECONDS", 0, 600, &c.geminiMaxRetryDelaySeconds);
+    integer("MEDORA_AI_USER_DAILY_QUOTA", 0, 1000000, &c.aiUserDailyQuota);
+    integer("MEDORA_AI_CLINIC_DAILY_QUOTA", 0, 10000000, &c.aiClinicDailyQuota);
+    integer("MEDORA_AI_MAX_IMAGES", 1, 10, &c.aiMaxImages);
+    integer("MEDORA_AI_MAX_IMAGE_BYTES", 1024, 20LL * 1024 * 1024, &c.aiMaxImageBytes);
+    integer("MEDORA_AI_WORKER_THREADS", 1, 64, &c.aiWorkerThreads);
     c.telegramBotToken = source.value(QStringLiteral("TELEGRAM_BOT_TOKEN")).toUtf8();
     c.smtpPassword = source.value(QStringLiteral("SMTP_PASSWORD")).toUtf8();
     c.smsPassword = source.value(QStringLiteral("SMS_PASSWORD")).toUtf8();

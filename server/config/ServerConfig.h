@@ -57,6 +57,21 @@ struct ServerConfig
     QByteArray smtpPassword;     // SMTP_PASSWORD (+ SMTP_HOST, SMTP_USER, ...)
     QByteArray smsPassword;      // SMS_PASSWORD (+ SMS_BASE_URL, SMS_LOGIN, ...)
 
+    // AI consilium through Gemini (docs/operations.md "AI"; server/ai). The key is a secret.
+    QString geminiBaseUrl = QStringLiteral("https://generativelanguage.googleapis.com"); // GEMINI_BASE_URL
+    QString geminiModelFast = QStringLiteral("gemini-2.5-flash");                        // GEMINI_MODEL_FAST
+    QString geminiModelStrong = QStringLiteral("gemini-2.5-pro"); // GEMINI_MODEL_STRONG
+    QStringList geminiFallbackModels;                             // GEMINI_MODEL_FALLBACKS=a,b
+    int geminiTimeoutSeconds = 90;                                // GEMINI_TIMEOUT_SECONDS: one attempt
+    int geminiMaxRetries = 2;                                     // GEMINI_MAX_RETRIES: per model
+    int geminiBackoffMs = 1000;                                   // GEMINI_BACKOFF_MS: first retry delay
+    int geminiMaxRetryDelaySeconds = 20;      // GEMINI_MAX_RETRY_DELAY_SECONDS: longer hints skip the model
+    int aiUserDailyQuota = 40;                // MEDORA_AI_USER_DAILY_QUOTA: calls per doctor per UTC day
+    int aiClinicDailyQuota = 400;             // MEDORA_AI_CLINIC_DAILY_QUOTA: calls per clinic per UTC day
+    int aiMaxImages = 4;                      // MEDORA_AI_MAX_IMAGES: per image-findings call
+    qint64 aiMaxImageBytes = 4 * 1024 * 1024; // MEDORA_AI_MAX_IMAGE_BYTES: each image, decoded
+    int aiWorkerThreads = 4;                  // MEDORA_AI_WORKER_THREADS: Gemini calls at once
+
     bool tlsEnabled() const { return !tlsCertificateFile.isEmpty() || !tlsKeyFile.isEmpty(); }
     QString sqlitePath() const; // path from databaseUrl when it is sqlite:, else empty
 

@@ -180,6 +180,39 @@ QList<ServerMigrations::Step> buildSteps()
                        " updated_by TEXT NOT NULL)"),
     };
     steps.append(letterhead);
+
+    // AI consilium (server/ai, docs/api.md "AI consilium"): one row per call, written before
+    // Gemini is asked (the daily quotas count it at once) and completed afterwards; never
+    // any prompt or answer text. `day` is the UTC date, so quotas and statistics group by it
+    // without date functions that differ between SQLite and PostgreSQL.
+    ServerMigrations::Step ai;
+    ai.version = 5;
+    ai.description = QStringLiteral("AI consilium: per-call usage and the clinic's AI switch");
+    ai.statements = {
+        QStringLiteral("CREATE TABLE ai_usage ("
+                       " id TEXT PRIMARY KEY,"
+                       " clinic_id TEXT NOT NULL REFERENCES clinics(id),"
+                       " user_id TEXT NOT NULL,"
+                       " patient_id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " model TEXT NOT NULL DEFAULT '',"
+                       " outcome TEXT NOT NULL,"
+                       " day TEXT NOT NULL,"
+                       " prompt_tokens BIGINT NOT NULL DEFAULT 0,"
+                       " output_tokens BIGINT NOT NULL DEFAULT 0,"
+                       " total_tokens BIGINT NOT NULL DEFAULT 0,"
+                       " bytes_sent BIGINT NOT NULL DEFAULT 0,"
+                       " latency_ms BIGINT NOT NULL DEFAULT 0,"
+                       " created_at_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX ai_usage_by_clinic_day ON ai_usage (clinic_id, day)"),
+        QStringLiteral("CREATE INDEX ai_usage_by_user_day ON ai_usage (user_id, day)"),
+        QStringLiteral("CREATE TABLE ai_clinic_settings ("
+                       " clinic_id TEXT PRIMARY KEY REFERENCES clinics(id),"
+                       " enabled INTEGER NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " updated_by TEXT NOT NULL)"),
+    };
+    steps.append(ai);
     return steps;
 }
 

@@ -55,6 +55,13 @@ const QList<Row> &permissionTable()
         {"PUT", "/api/v1/clinic/letterhead", {401, 403, 403, 200, 200}},
         {"POST", "/api/v1/sync/push", {401, 200, 200, 200, 200}},
         {"GET", "/api/v1/sync/pull", {401, 200, 200, 200, 200}},
+        {"POST", "/api/v1/ai/questions", {401, 403, 400, 403, 403}},
+        {"POST", "/api/v1/ai/differential", {401, 403, 400, 403, 403}},
+        {"POST", "/api/v1/ai/consilium", {401, 403, 400, 403, 403}},
+        {"POST", "/api/v1/ai/image-findings", {401, 403, 400, 403, 403}},
+        {"GET", "/api/v1/ai/settings", {401, 200, 200, 200, 200}},
+        {"PUT", "/api/v1/ai/settings", {401, 403, 403, 200, 200}},
+        {"GET", "/api/v1/ai/usage", {401, 403, 403, 200, 200}},
     };
     return rows;
 }
@@ -209,6 +216,8 @@ private slots:
         } else if (r.pattern == QLatin1String("/api/v1/clinic/letterhead")) {
             body =
                 json({{"address", QStringLiteral("Toshkent, Amir Temur 1")}, {"phone", "+998 71 200 00 00"}});
+        } else if (r.pattern == QLatin1String("/api/v1/ai/settings") && r.method == "PUT") {
+            body = json({{"enabled", true}});
         } else if (r.method == "PATCH") {
             body = json({{"fullName", fresh(QStringLiteral("Target Person "))}});
         }
