@@ -7,6 +7,7 @@
 #include "registry/PatientDialog.h"
 #include "registry/PatientListModel.h"
 #include "registry/PatientRegistry.h"
+#include "registry/StartupProbe.h"
 #include "security/KeychainSecretStore.h"
 #include "session/IdleLock.h"
 #include "session/OfflineCredentials.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -73,7 +75,16 @@ QString translated(const char *text)
 
 int main(int argc, char *argv[])
 {
+    // Start-up measurement (tests/bench/bench_coldstart): with MEDORA_STARTUP_PROBE=<search
+    // text> in the environment the client reports when its window is usable, then exits.
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
+    std::unique_ptr<StartupProbe> probe;
+    if (StartupProbe::isRequested()) {
+        probe = std::make_unique<StartupProbe>(sinceStart);
+        probe->mark(QStringLiteral("app"));
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Medora"));
     QCoreApplication::setApplicationName(QStringLiteral("Medora"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MEDORA_VERSION));
@@ -153,6 +164,8 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, QStringLiteral("Medora"), message);
         return 1;
     }
+    if (probe)
+        probe->mark(QStringLiteral("registry"));
 
     // Signing in is optional: without a server or a session the registry works offline.
     KeychainSecretStore secrets;
@@ -229,6 +242,10 @@ int main(int argc, char *argv[])
         pages.follow(session);
         if (parser.isSet(searchOption))
             window.searchField()->setText(parser.value(searchOption));
+        if (probe) {
+            probe->mark(QStringLiteral("window"));
+            probe->watch(window, registry.patientCount());
+        }
         window.show();
         // Shared clinic PCs: the screen locks after the idle time (security/idleLockMinutes,
         // default 10, 0 = off) and, once someone signed in online with this data, whenever
