@@ -365,9 +365,13 @@ int main(int argc, char **argv)
     const QString dirA = work.filePath(QStringLiteral("pc-a"));
     auto a =
         makeClient(QStringLiteral("pc-a"), server, QStringLiteral("bench"), password, dirA, benchEngine());
+    const double pullClientCpuBefore = cpuSeconds(QCoreApplication::applicationPid());
+    const double pullServerCpuBefore = cpuSeconds(server.processId());
     SyncTestClient::Round pull = a->syncRound(1800000);
     if (!pull.ok)
         die(QStringLiteral("initial pull failed: ") + pull.failure);
+    const double pullClientCpu = cpuSeconds(QCoreApplication::applicationPid()) - pullClientCpuBefore;
+    const double pullServerCpu = cpuSeconds(server.processId()) - pullServerCpuBefore;
     const qint64 pulled = a->engine().totals().pulledRecords;
     const double pullSeconds = double(pull.elapsedMs) / 1000.0;
     const double pullRate = double(pulled) / pullSeconds;
@@ -379,6 +383,9 @@ int main(int argc, char **argv)
                  number(double(tableCount(*a, QStringLiteral("report")))), number(pullSeconds, 2))
             .arg(a->engine().totals().pulledPages)
             .arg(number(pullRate)));
+    say(QStringLiteral("    CPU used by the pull: client %1 s, server %2 s (of %3 s on %4 cores)")
+            .arg(number(pullClientCpu, 2), number(pullServerCpu, 2), number(pullSeconds, 2))
+            .arg(QThread::idealThreadCount()));
     summary << QStringLiteral("%1  (a) initial pull >= 20,000 records/s: %2 records/s")
                    .arg(verdict(pullRate >= 20000), number(pullRate));
 
