@@ -1133,6 +1133,10 @@
         <source>add up the payments</source>
         <translation>подсчитать сумму платежей</translation>
     </message>
+    <message>
+        <source>read the payments</source>
+        <translation>прочитать данные платежей</translation>
+    </message>
 </context>
 <context>
     <name>PrintDocument</name>
@@ -1267,20 +1271,28 @@
         <translation>Номер пациента:</translation>
     </message>
     <message>
-        <source>Born:</source>
-        <translation>Дата рождения:</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, пол: %2</translation>
-    </message>
-    <message>
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
         <source>Addendum of %1, %2</source>
         <translation>Дополнение от %1, %2</translation>
+    </message>
+    <message>
+        <source>This report records the doctor&apos;s examination on the date above. Take medicines only as prescribed, and see a doctor if you feel worse or your condition changes.</source>
+        <translation>Заключение отражает результаты осмотра врачом на указанную выше дату. Принимайте лекарства только так, как назначено; если самочувствие ухудшится или изменится, обратитесь к врачу.</translation>
+    </message>
+    <message>
+        <source>Draft: not a medical document until the doctor signs it.</source>
+        <translation>Черновик: до подписи врача не является медицинским документом.</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Дата рождения:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Пол:</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1431,10 @@
     <message>
         <source>read the addenda</source>
         <translation>прочитать дополнения</translation>
+    </message>
+    <message>
+        <source>read the reports</source>
+        <translation>прочитать заключения</translation>
     </message>
 </context>
 <context>
@@ -2345,10 +2361,6 @@
         <translation>должно быть списком хотя бы из одной фразы.</translation>
     </message>
     <message>
-        <source>at most %1 phrases.</source>
-        <translation>число фраз — не более %1.</translation>
-    </message>
-    <message>
         <source>must be a text.</source>
         <translation>должно быть текстом.</translation>
     </message>
@@ -2367,6 +2379,14 @@
     <message>
         <source>Template %1: a second template for the specialty “%2” in this language.</source>
         <translation>Шаблон %1: второй шаблон для специальности «%2» на этом языке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n phrases.</source>
+        <translation>
+            <numerusform>не более %n фразы.</numerusform>
+            <numerusform>не более %n фраз.</numerusform>
+            <numerusform>не более %n фраз.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2422,33 @@
     <message>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Дождитесь, пока ваш номер появится на экране.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketNumber</name>
+    <message>
+        <source>%1 !</source>
+        <comment>urgent ticket</comment>
+        <translation>%1 !</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSeries</name>
+    <message>
+        <source>read the ticket letters in use</source>
+        <translation>прочитать буквы, уже занятые талонами</translation>
+    </message>
+    <message>
+        <source>The ticket letter must be one of A to Z.</source>
+        <translation>Буква талона должна быть латинской, от A до Z.</translation>
+    </message>
+    <message>
+        <source>number the ticket</source>
+        <translation>присвоить номер талону</translation>
+    </message>
+    <message>
+        <source>This computer has given out all %1 tickets of letter %2 for this doctor that day.</source>
+        <translation>Этот компьютер уже выдал к этому врачу на этот день все талоны с буквой %2 (%1 шт.).</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2567,10 @@
     <message>
         <source>number the ticket</source>
         <translation>присвоить номер талону</translation>
+    </message>
+    <message>
+        <source>read the visits</source>
+        <translation>прочитать данные визитов</translation>
     </message>
 </context>
 <context>
@@ -2769,10 +2820,6 @@ is described in docs/cli.md.</source>
 <context>
     <name>medora::AdminPage</name>
     <message>
-        <source>&amp;Letterhead…</source>
-        <translation>&amp;Бланк клиники…</translation>
-    </message>
-    <message>
         <source>&amp;Staff</source>
         <translation>Со&amp;трудники</translation>
     </message>
@@ -2781,16 +2828,20 @@ is described in docs/cli.md.</source>
         <translation>&amp;Журнал аудита</translation>
     </message>
     <message>
-        <source>S&amp;tatistics</source>
-        <translation>Статисти&amp;ка</translation>
-    </message>
-    <message>
         <source>Only a clinic administrator can manage the clinic.</source>
         <translation>Управлять клиникой может только администратор клиники.</translation>
     </message>
     <message>
         <source>Staff, the audit log and the letterhead live on the server: connect to it to see or change them. The statistics below come from this computer.</source>
         <translation>Сотрудники, журнал аудита и бланк клиники хранятся на сервере: подключитесь к нему, чтобы просмотреть или изменить их. Статистика ниже — по данным этого компьютера.</translation>
+    </message>
+    <message>
+        <source>L&amp;etterhead…</source>
+        <translation>&amp;Бланк клиники…</translation>
+    </message>
+    <message>
+        <source>Statisti&amp;cs</source>
+        <translation>Статисти&amp;ка</translation>
     </message>
 </context>
 <context>
@@ -2894,32 +2945,12 @@ is described in docs/cli.md.</source>
         <translation>&amp;Кто:</translation>
     </message>
     <message>
-        <source>W&amp;hat:</source>
-        <translation>&amp;Что:</translation>
-    </message>
-    <message>
-        <source>Pa&amp;tient or account id:</source>
-        <translation>Ид&amp;ентификатор пациента или учётной записи:</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <source>Peri&amp;od:</source>
-        <translation>Перио&amp;д:</translation>
-    </message>
-    <message>
-        <source>&amp;Show</source>
-        <translation>Пока&amp;зать</translation>
-    </message>
-    <message>
         <source>← &amp;Newer</source>
         <translation>← Н&amp;овые</translation>
-    </message>
-    <message>
-        <source>&amp;Older →</source>
-        <translation>Стар&amp;ые →</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -3093,6 +3124,26 @@ is described in docs/cli.md.</source>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
+    <message>
+        <source>Wha&amp;t:</source>
+        <translation>&amp;Что:</translation>
+    </message>
+    <message>
+        <source>Patient or account &amp;id:</source>
+        <translation>Ид&amp;ентификатор пациента или учётной записи:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>Перио&amp;д:</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Пока&amp;зать</translation>
+    </message>
+    <message>
+        <source>Ol&amp;der →</source>
+        <translation>Стар&amp;ые →</translation>
+    </message>
 </context>
 <context>
     <name>medora::CashSummaryView</name>
@@ -3103,10 +3154,6 @@ is described in docs/cli.md.</source>
     <message>
         <source>Day of the cash summary</source>
         <translation>День кассового отчёта</translation>
-    </message>
-    <message>
-        <source>&amp;Print summary</source>
-        <translation>Напе&amp;чатать отчёт</translation>
     </message>
     <message>
         <source>Print the cash summary</source>
@@ -3159,6 +3206,10 @@ is described in docs/cli.md.</source>
     <message>
         <source>The summary was not printed: %1</source>
         <translation>Отчёт не напечатан: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;rint summary</source>
+        <translation>Напе&amp;чатать отчёт</translation>
     </message>
 </context>
 <context>
@@ -3215,10 +3266,6 @@ is described in docs/cli.md.</source>
         <translation>женщина</translation>
     </message>
     <message>
-        <source>born %1%2 (%3 years)</source>
-        <translation>дата рождения %1%2 (возраст: %3)</translation>
-    </message>
-    <message>
         <source>Allergies:</source>
         <translation>Аллергии:</translation>
     </message>
@@ -3241,6 +3288,14 @@ is described in docs/cli.md.</source>
     <message>
         <source>Patient summary</source>
         <translation>Сводка о пациенте</translation>
+    </message>
+    <message numerus="yes">
+        <source>born %1%2 (age %n)</source>
+        <translation>
+            <numerusform>дата рождения %1%2 (%n год)</numerusform>
+            <numerusform>дата рождения %1%2 (%n года)</numerusform>
+            <numerusform>дата рождения %1%2 (%n лет)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3461,14 +3516,6 @@ Both versions are still kept.</source>
         <translation>Кабинет врача предназначен для врачей. Заключения пациентов другим ролям не показываются.</translation>
     </message>
     <message>
-        <source>Visit &amp;report</source>
-        <translation>Заклю&amp;чение</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;История</translation>
-    </message>
-    <message>
         <source>Call the next patient</source>
         <translation>Вызвать следующего пациента</translation>
     </message>
@@ -3483,6 +3530,14 @@ Both versions are still kept.</source>
     <message>
         <source>Print the report as PDF</source>
         <translation>Напечатать заключение или сохранить в PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Visit report</source>
+        <translation>Заклю&amp;чение</translation>
+    </message>
+    <message>
+        <source>Hist&amp;ory</source>
+        <translation>&amp;История</translation>
     </message>
 </context>
 <context>
@@ -3944,10 +3999,6 @@ Both versions are still kept.</source>
         <translation>Спра&amp;вка</translation>
     </message>
     <message>
-        <source>&amp;Patients</source>
-        <translation>Па&amp;циенты</translation>
-    </message>
-    <message>
         <source>Show page %1</source>
         <translation>Показать страницу %1</translation>
     </message>
@@ -3965,10 +4016,6 @@ Both versions are still kept.</source>
     <message>
         <source>(patient not on this computer yet)</source>
         <translation>(пациента ещё нет на этом компьютере)</translation>
-    </message>
-    <message>
-        <source>%1 !</source>
-        <translation>%1 !</translation>
     </message>
     <message>
         <source>Urgent</source>
@@ -4249,10 +4296,6 @@ Everything you typed is still here; correct the problem and press Save again.</s
 <context>
     <name>medora::PatientPicker</name>
     <message>
-        <source>Find the &amp;patient</source>
-        <translation>На&amp;йти пациента</translation>
-    </message>
-    <message>
         <source>Name, phone or patient number</source>
         <translation>Имя, телефон или номер пациента</translation>
     </message>
@@ -4263,6 +4306,10 @@ Everything you typed is still here; correct the problem and press Save again.</s
     <message>
         <source>Patients found</source>
         <translation>Найденные пациенты</translation>
+    </message>
+    <message>
+        <source>&amp;Find the patient</source>
+        <translation>На&amp;йти пациента</translation>
     </message>
 </context>
 <context>
@@ -4315,16 +4362,8 @@ Everything you typed is still here; correct the problem and press Save again.</s
         <translation>Необязательно</translation>
     </message>
     <message>
-        <source>A&amp;ttach photo…</source>
-        <translation>При&amp;крепить фото…</translation>
-    </message>
-    <message>
         <source>Attach a photo of the receipt</source>
         <translation>Прикрепить фото чека</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>Remove the attached photo</source>
@@ -4375,6 +4414,14 @@ Everything you typed is still here; correct the problem and press “Take paymen
     <message>
         <source>&amp;Keep editing</source>
         <translation>&amp;Продолжить ввод</translation>
+    </message>
+    <message>
+        <source>Atta&amp;ch photo…</source>
+        <translation>При&amp;крепить фото…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Удалить</translation>
     </message>
 </context>
 <context>
@@ -4483,16 +4530,8 @@ Everything you typed is still here; correct the problem and press “Take paymen
         <translation>Сторнировать выбранный платёж</translation>
     </message>
     <message>
-        <source>Print &amp;receipt</source>
-        <translation>Печать &amp;чека</translation>
-    </message>
-    <message>
         <source>Print the receipt of the selected payment</source>
         <translation>Напечатать чек выбранного платежа</translation>
-    </message>
-    <message>
-        <source>Receipt p&amp;hoto</source>
-        <translation>&amp;Фото чека</translation>
     </message>
     <message>
         <source>Open the attached photo of the receipt</source>
@@ -4562,16 +4601,20 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>No program on this computer opens the photo %1.</source>
         <translation>На этом компьютере нет программы, которая может открыть фото %1.</translation>
     </message>
+    <message>
+        <source>Print rec&amp;eipt</source>
+        <translation>Печать &amp;чека</translation>
+    </message>
+    <message>
+        <source>Receipt ph&amp;oto</source>
+        <translation>&amp;Фото чека</translation>
+    </message>
 </context>
 <context>
     <name>medora::PhrasePicker</name>
     <message>
         <source>No phrases for this section in this template.</source>
         <translation>В этом шаблоне нет фраз для этого раздела.</translation>
-    </message>
-    <message>
-        <source>Spec&amp;ialty template:</source>
-        <translation>&amp;Шаблон специальности:</translation>
     </message>
     <message>
         <source>Specialty template</source>
@@ -4586,12 +4629,16 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Фразы шаблона для раздела: %1</translation>
     </message>
     <message>
-        <source>Insert &amp;phrase</source>
-        <translation>Вставить &amp;фразу</translation>
-    </message>
-    <message>
         <source>Inserts the chosen phrase at the cursor of the section being written</source>
         <translation>Вставляет выбранную фразу в позицию курсора в редактируемом разделе</translation>
+    </message>
+    <message>
+        <source>Sp&amp;ecialty template:</source>
+        <translation>&amp;Шаблон специальности:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert phrase</source>
+        <translation>Вставить &amp;фразу</translation>
     </message>
 </context>
 <context>
@@ -4699,6 +4746,14 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
+    <message>
+        <source>%1 (twice!)</source>
+        <translation>%1 (дважды!)</translation>
+    </message>
+    <message>
+        <source>Another computer gave out the same ticket for this doctor and day: call these patients by name.</source>
+        <translation>Другой компьютер выдал такой же талон к этому врачу на этот день: вызывайте этих пациентов по фамилии.</translation>
+    </message>
 </context>
 <context>
     <name>medora::QueuePanel</name>
@@ -4731,14 +4786,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Необязательно, например «повторный приём»</translation>
     </message>
     <message>
-        <source>Print the &amp;ticket</source>
-        <translation>Печатать &amp;талон</translation>
-    </message>
-    <message>
-        <source>&amp;Add to queue</source>
-        <translation>&amp;Добавить в очередь</translation>
-    </message>
-    <message>
         <source>Add the patient to the doctor&apos;s queue</source>
         <translation>Добавить пациента в очередь к врачу</translation>
     </message>
@@ -4747,28 +4794,12 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Очередь на сегодня</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Вы&amp;ше</translation>
-    </message>
-    <message>
         <source>Move the patient one place up</source>
         <translation>Переместить пациента на одно место выше</translation>
     </message>
     <message>
-        <source>Move do&amp;wn</source>
-        <translation>Ни&amp;же</translation>
-    </message>
-    <message>
         <source>Move the patient one place down</source>
         <translation>Переместить пациента на одно место ниже</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel visit</source>
-        <translation>Отменить ви&amp;зит</translation>
-    </message>
-    <message>
-        <source>Did &amp;not come</source>
-        <translation>Не пр&amp;ишёл</translation>
     </message>
     <message>
         <source>Mark that the patient did not come</source>
@@ -4777,10 +4808,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>&amp;Back to the queue</source>
         <translation>Вернуть в оч&amp;ередь</translation>
-    </message>
-    <message>
-        <source>&amp;Print ticket</source>
-        <translation>Печать тал&amp;она</translation>
     </message>
     <message>
         <source>Print the ticket of the selected patient again</source>
@@ -4845,6 +4872,34 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>The ticket was not printed: %1</source>
         <translation>Талон не напечатан: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the ticket</source>
+        <translation>Печатать &amp;талон</translation>
+    </message>
+    <message>
+        <source>Add &amp;to queue</source>
+        <translation>&amp;Добавить в очередь</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve up</source>
+        <translation>Вы&amp;ше</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Ни&amp;же</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el visit</source>
+        <translation>Отменить ви&amp;зит</translation>
+    </message>
+    <message>
+        <source>D&amp;id not come</source>
+        <translation>Не пр&amp;ишёл</translation>
+    </message>
+    <message>
+        <source>Print tic&amp;ket</source>
+        <translation>Печать тал&amp;она</translation>
     </message>
 </context>
 <context>
@@ -4953,10 +5008,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <source>Pa&amp;yments</source>
-        <translation>Оп&amp;лата</translation>
-    </message>
-    <message>
         <source>Ca&amp;sh summary</source>
         <translation>Кассов&amp;ый отчёт</translation>
     </message>
@@ -5019,6 +5070,10 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>Screen %1: %2 (%3 × %4)</source>
         <translation>Экран %1: %2 (%3 × %4)</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ments</source>
+        <translation>Оп&amp;лата</translation>
     </message>
 </context>
 <context>
@@ -5087,10 +5142,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>&amp;Жалобы</translation>
     </message>
     <message>
-        <source>A&amp;namnesis</source>
-        <translation>А&amp;намнез</translation>
-    </message>
-    <message>
         <source>E&amp;xamination</source>
         <translation>&amp;Осмотр</translation>
     </message>
@@ -5107,10 +5158,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Р&amp;екомендации</translation>
     </message>
     <message>
-        <source>N&amp;otes</source>
-        <translation>&amp;Заметки</translation>
-    </message>
-    <message>
         <source>ICD-&amp;10 code:</source>
         <translation>Код МКБ-&amp;10:</translation>
     </message>
@@ -5121,10 +5168,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>&amp;Sign report</source>
         <translation>Подписа&amp;ть заключение</translation>
-    </message>
-    <message>
-        <source>Write an &amp;addendum</source>
-        <translation>Н&amp;аписать дополнение</translation>
     </message>
     <message>
         <source>Sign report</source>
@@ -5161,6 +5204,18 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>draft</source>
         <translation>черновик</translation>
+    </message>
+    <message>
+        <source>Ana&amp;mnesis</source>
+        <translation>А&amp;намнез</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Заметки</translation>
+    </message>
+    <message>
+        <source>&amp;Write an addendum</source>
+        <translation>Н&amp;аписать дополнение</translation>
     </message>
 </context>
 <context>
@@ -5377,6 +5432,18 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>Creating the account…</source>
         <translation>Создание учётной записи…</translation>
     </message>
+    <message>
+        <source>Name and phone of %1</source>
+        <translation>ФИО и телефон: %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Saving the changes…</source>
+        <translation>Изменения сохраняются…</translation>
+    </message>
 </context>
 <context>
     <name>medora::StaffView</name>
@@ -5437,14 +5504,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Сменить ро&amp;ль…</translation>
     </message>
     <message>
-        <source>Reset &amp;password…</source>
-        <translation>Сброс&amp;ить пароль…</translation>
-    </message>
-    <message>
-        <source>End &amp;sessions…</source>
-        <translation>&amp;Завершить сеансы…</translation>
-    </message>
-    <message>
         <source>Disabled</source>
         <translation>Отключена</translation>
     </message>
@@ -5455,14 +5514,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>Active, must set a password</source>
         <translation>Активна, нужно задать пароль</translation>
-    </message>
-    <message>
-        <source>&amp;Enable…</source>
-        <translation>Вкл&amp;ючить…</translation>
-    </message>
-    <message>
-        <source>&amp;Disable…</source>
-        <translation>Откл&amp;ючить…</translation>
     </message>
     <message>
         <source>Reading the staff list from the server…</source>
@@ -5560,6 +5611,30 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>Only a clinic administrator may manage staff accounts.</source>
         <translation>Управлять учётными записями сотрудников может только администратор клиники.</translation>
     </message>
+    <message>
+        <source>Na&amp;me and phone…</source>
+        <translation>ФИО и &amp;телефон…</translation>
+    </message>
+    <message>
+        <source>Correct the full name or the phone number of the chosen account</source>
+        <translation>Исправить ФИО или номер телефона выбранной учётной записи</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>Сброс&amp;ить пароль…</translation>
+    </message>
+    <message>
+        <source>End sess&amp;ions…</source>
+        <translation>&amp;Завершить сеансы…</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble…</source>
+        <translation>Вкл&amp;ючить…</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble…</source>
+        <translation>Откл&amp;ючить…</translation>
+    </message>
 </context>
 <context>
     <name>medora::StatisticsView</name>
@@ -5584,16 +5659,8 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>Пери&amp;од:</translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation>Дат&amp;ы:</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation>Пока&amp;зать</translation>
     </message>
     <message>
         <source>First day</source>
@@ -5658,6 +5725,14 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
             <numerusform>%1 – %2: %n визита; платежи за вычетом возвратов: %3.</numerusform>
             <numerusform>%1 – %2: %n визитов; платежи за вычетом возвратов: %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>Пери&amp;од:</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Пока&amp;зать</translation>
     </message>
 </context>
 <context>
@@ -6011,16 +6086,16 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
 <context>
     <name>medora::WorkspacePages</name>
     <message>
-        <source>&amp;Cabinet</source>
-        <translation>&amp;Кабинет</translation>
+        <source>Cabinet</source>
+        <translation>Кабинет</translation>
     </message>
     <message>
-        <source>&amp;Reception</source>
-        <translation>&amp;Регистратура</translation>
+        <source>Reception</source>
+        <translation>Регистратура</translation>
     </message>
     <message>
-        <source>&amp;Admin</source>
-        <translation>&amp;Администрирование</translation>
+        <source>Admin</source>
+        <translation>Администрирование</translation>
     </message>
 </context>
 </TS>

@@ -1119,6 +1119,10 @@
         <source>add up the payments</source>
         <translation>toʻlovlarni jamlash</translation>
     </message>
+    <message>
+        <source>read the payments</source>
+        <translation>toʻlovlar maʼlumotlarini oʻqish</translation>
+    </message>
 </context>
 <context>
     <name>PrintDocument</name>
@@ -1253,20 +1257,28 @@
         <translation>Bemor raqami:</translation>
     </message>
     <message>
-        <source>Born:</source>
-        <translation>Tugʻilgan:</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
         <source>Date:</source>
         <translation>Sana:</translation>
     </message>
     <message>
         <source>Addendum of %1, %2</source>
         <translation>Qoʻshimcha: %1, %2</translation>
+    </message>
+    <message>
+        <source>This report records the doctor&apos;s examination on the date above. Take medicines only as prescribed, and see a doctor if you feel worse or your condition changes.</source>
+        <translation>Ushbu xulosa yuqorida koʻrsatilgan sanadagi shifokor koʻrigi natijalarini aks ettiradi. Dori-darmonlarni faqat tayinlanganidek qabul qiling; ahvolingiz yomonlashsa yoki oʻzgarsa, shifokorga murojaat qiling.</translation>
+    </message>
+    <message>
+        <source>Draft: not a medical document until the doctor signs it.</source>
+        <translation>Qoralama: shifokor imzolamaguncha tibbiy hujjat hisoblanmaydi.</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Tugʻilgan sana:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Jinsi:</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1417,10 @@
     <message>
         <source>read the addenda</source>
         <translation>qoʻshimchalarni oʻqish</translation>
+    </message>
+    <message>
+        <source>read the reports</source>
+        <translation>xulosalarni oʻqish</translation>
     </message>
 </context>
 <context>
@@ -2311,10 +2327,6 @@
         <translation>kamida bitta iboradan iborat roʻyxat boʻlishi kerak.</translation>
     </message>
     <message>
-        <source>at most %1 phrases.</source>
-        <translation>koʻpi bilan %1 ta ibora.</translation>
-    </message>
-    <message>
         <source>must be a text.</source>
         <translation>matn boʻlishi kerak.</translation>
     </message>
@@ -2333,6 +2345,13 @@
     <message>
         <source>Template %1: a second template for the specialty “%2” in this language.</source>
         <translation>Shablon %1: bu tilda «%2» mutaxassisligi uchun ikkinchi shablon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n phrases.</source>
+        <translation>
+            <numerusform>koʻpi bilan %n ta ibora.</numerusform>
+            <numerusform>koʻpi bilan %n ta ibora.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2387,33 @@
     <message>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Iltimos, raqamingiz ekranda koʻrsatilguncha kuting.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketNumber</name>
+    <message>
+        <source>%1 !</source>
+        <comment>urgent ticket</comment>
+        <translation>%1 !</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSeries</name>
+    <message>
+        <source>read the ticket letters in use</source>
+        <translation>talonlarda band boʻlgan harflarni oʻqish</translation>
+    </message>
+    <message>
+        <source>The ticket letter must be one of A to Z.</source>
+        <translation>Talon harfi A dan Z gacha boʻlgan harflardan biri boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>number the ticket</source>
+        <translation>talonga raqam berish</translation>
+    </message>
+    <message>
+        <source>This computer has given out all %1 tickets of letter %2 for this doctor that day.</source>
+        <translation>Bu kompyuter shu kun uchun ushbu shifokorga %2 harfli barcha %1 ta talonni berib boʻldi.</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2531,10 @@
     <message>
         <source>number the ticket</source>
         <translation>talonga raqam berish</translation>
+    </message>
+    <message>
+        <source>read the visits</source>
+        <translation>tashriflar maʼlumotlarini oʻqish</translation>
     </message>
 </context>
 <context>
@@ -2732,10 +2782,6 @@ tavsiflangan.</translation>
 <context>
     <name>medora::AdminPage</name>
     <message>
-        <source>&amp;Letterhead…</source>
-        <translation>Klinika b&amp;lanki…</translation>
-    </message>
-    <message>
         <source>&amp;Staff</source>
         <translation>&amp;Xodimlar</translation>
     </message>
@@ -2744,16 +2790,20 @@ tavsiflangan.</translation>
         <translation>&amp;Audit jurnali</translation>
     </message>
     <message>
-        <source>S&amp;tatistics</source>
-        <translation>Stat&amp;istika</translation>
-    </message>
-    <message>
         <source>Only a clinic administrator can manage the clinic.</source>
         <translation>Klinikani faqat klinika administratori boshqara oladi.</translation>
     </message>
     <message>
         <source>Staff, the audit log and the letterhead live on the server: connect to it to see or change them. The statistics below come from this computer.</source>
         <translation>Xodimlar, audit jurnali va klinika blanki serverda saqlanadi: ularni koʻrish yoki oʻzgartirish uchun serverga ulaning. Quyidagi statistika shu kompyuterdagi maʼlumotlardan olingan.</translation>
+    </message>
+    <message>
+        <source>L&amp;etterhead…</source>
+        <translation>Klinika b&amp;lanki…</translation>
+    </message>
+    <message>
+        <source>Statisti&amp;cs</source>
+        <translation>Stat&amp;istika</translation>
     </message>
 </context>
 <context>
@@ -2852,32 +2902,12 @@ tavsiflangan.</translation>
         <translation>&amp;Kim:</translation>
     </message>
     <message>
-        <source>W&amp;hat:</source>
-        <translation>&amp;Nima:</translation>
-    </message>
-    <message>
-        <source>Pa&amp;tient or account id:</source>
-        <translation>Bemor &amp;yoki hisob identifikatori:</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>istalgan</translation>
     </message>
     <message>
-        <source>Peri&amp;od:</source>
-        <translation>&amp;Davr:</translation>
-    </message>
-    <message>
-        <source>&amp;Show</source>
-        <translation>K&amp;oʻrsatish</translation>
-    </message>
-    <message>
         <source>← &amp;Newer</source>
         <translation>← Yan&amp;giroq</translation>
-    </message>
-    <message>
-        <source>&amp;Older →</source>
-        <translation>&amp;Eskiroq →</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -3051,6 +3081,26 @@ tavsiflangan.</translation>
         <source>Exporting…</source>
         <translation>Eksport qilinmoqda…</translation>
     </message>
+    <message>
+        <source>Wha&amp;t:</source>
+        <translation>&amp;Nima:</translation>
+    </message>
+    <message>
+        <source>Patient or account &amp;id:</source>
+        <translation>Bemor &amp;yoki hisob identifikatori:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>&amp;Davr:</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>K&amp;oʻrsatish</translation>
+    </message>
+    <message>
+        <source>Ol&amp;der →</source>
+        <translation>&amp;Eskiroq →</translation>
+    </message>
 </context>
 <context>
     <name>medora::CashSummaryView</name>
@@ -3061,10 +3111,6 @@ tavsiflangan.</translation>
     <message>
         <source>Day of the cash summary</source>
         <translation>Kassa hisoboti kuni</translation>
-    </message>
-    <message>
-        <source>&amp;Print summary</source>
-        <translation>Hisobotni &amp;chop etish</translation>
     </message>
     <message>
         <source>Print the cash summary</source>
@@ -3117,6 +3163,10 @@ tavsiflangan.</translation>
     <message>
         <source>The summary was not printed: %1</source>
         <translation>Hisobot chop etilmadi: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;rint summary</source>
+        <translation>Hisobotni &amp;chop etish</translation>
     </message>
 </context>
 <context>
@@ -3173,10 +3223,6 @@ tavsiflangan.</translation>
         <translation>ayol</translation>
     </message>
     <message>
-        <source>born %1%2 (%3 years)</source>
-        <translation>tugʻilgan: %1%2 (%3 yosh)</translation>
-    </message>
-    <message>
         <source>Allergies:</source>
         <translation>Allergiyalar:</translation>
     </message>
@@ -3199,6 +3245,13 @@ tavsiflangan.</translation>
     <message>
         <source>Patient summary</source>
         <translation>Bemor haqida qisqacha maʼlumot</translation>
+    </message>
+    <message numerus="yes">
+        <source>born %1%2 (age %n)</source>
+        <translation>
+            <numerusform>tugʻilgan: %1%2 (%n yosh)</numerusform>
+            <numerusform>tugʻilgan: %1%2 (%n yosh)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3419,14 +3472,6 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <translation>Shifokor kabineti shifokorlar uchun. Bemorlarning xulosalari boshqa rollarga koʻrsatilmaydi.</translation>
     </message>
     <message>
-        <source>Visit &amp;report</source>
-        <translation>Qabul x&amp;ulosasi</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>Tari&amp;x</translation>
-    </message>
-    <message>
         <source>Call the next patient</source>
         <translation>Keyingi bemorni chaqirish</translation>
     </message>
@@ -3441,6 +3486,14 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     <message>
         <source>Print the report as PDF</source>
         <translation>Xulosani PDF koʻrinishida chop etish</translation>
+    </message>
+    <message>
+        <source>&amp;Visit report</source>
+        <translation>Qabul x&amp;ulosasi</translation>
+    </message>
+    <message>
+        <source>Hist&amp;ory</source>
+        <translation>Tari&amp;x</translation>
     </message>
 </context>
 <context>
@@ -3901,10 +3954,6 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <translation>Yo&amp;rdam</translation>
     </message>
     <message>
-        <source>&amp;Patients</source>
-        <translation>B&amp;emorlar</translation>
-    </message>
-    <message>
         <source>Show page %1</source>
         <translation>%1-sahifani koʻrsatish</translation>
     </message>
@@ -3922,10 +3971,6 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     <message>
         <source>(patient not on this computer yet)</source>
         <translation>(bemor hali bu kompyuterda yoʻq)</translation>
-    </message>
-    <message>
-        <source>%1 !</source>
-        <translation>%1 !</translation>
     </message>
     <message>
         <source>Urgent</source>
@@ -4206,10 +4251,6 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
 <context>
     <name>medora::PatientPicker</name>
     <message>
-        <source>Find the &amp;patient</source>
-        <translation>Bemorni t&amp;oping</translation>
-    </message>
-    <message>
         <source>Name, phone or patient number</source>
         <translation>Ism, telefon yoki bemor raqami</translation>
     </message>
@@ -4220,6 +4261,10 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
     <message>
         <source>Patients found</source>
         <translation>Topilgan bemorlar</translation>
+    </message>
+    <message>
+        <source>&amp;Find the patient</source>
+        <translation>Bemorni t&amp;oping</translation>
     </message>
 </context>
 <context>
@@ -4272,16 +4317,8 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «Sa
         <translation>Ixtiyoriy</translation>
     </message>
     <message>
-        <source>A&amp;ttach photo…</source>
-        <translation>Surat &amp;biriktirish…</translation>
-    </message>
-    <message>
         <source>Attach a photo of the receipt</source>
         <translation>Chek suratini biriktirish</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>&amp;Olib tashlash</translation>
     </message>
     <message>
         <source>Remove the attached photo</source>
@@ -4332,6 +4369,14 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «To
     <message>
         <source>&amp;Keep editing</source>
         <translation>&amp;Kiritishni davom ettirish</translation>
+    </message>
+    <message>
+        <source>Atta&amp;ch photo…</source>
+        <translation>Surat &amp;biriktirish…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Olib tashlash</translation>
     </message>
 </context>
 <context>
@@ -4440,16 +4485,8 @@ Siz kiritgan hamma narsa shu yerda turibdi; muammoni bartaraf eting va yana «To
         <translation>Tanlangan toʻlovni storno qilish</translation>
     </message>
     <message>
-        <source>Print &amp;receipt</source>
-        <translation>&amp;Chekni chop etish</translation>
-    </message>
-    <message>
         <source>Print the receipt of the selected payment</source>
         <translation>Tanlangan toʻlov chekini chop etish</translation>
-    </message>
-    <message>
-        <source>Receipt p&amp;hoto</source>
-        <translation>Chek s&amp;urati</translation>
     </message>
     <message>
         <source>Open the attached photo of the receipt</source>
@@ -4519,16 +4556,20 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>No program on this computer opens the photo %1.</source>
         <translation>Bu kompyuterda %1 suratini ochadigan dastur yoʻq.</translation>
     </message>
+    <message>
+        <source>Print rec&amp;eipt</source>
+        <translation>&amp;Chekni chop etish</translation>
+    </message>
+    <message>
+        <source>Receipt ph&amp;oto</source>
+        <translation>Chek s&amp;urati</translation>
+    </message>
 </context>
 <context>
     <name>medora::PhrasePicker</name>
     <message>
         <source>No phrases for this section in this template.</source>
         <translation>Bu shablonda ushbu boʻlim uchun iboralar yoʻq.</translation>
-    </message>
-    <message>
-        <source>Spec&amp;ialty template:</source>
-        <translation>&amp;Mutaxassislik shabloni:</translation>
     </message>
     <message>
         <source>Specialty template</source>
@@ -4543,12 +4584,16 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>%1 uchun shablon iboralari</translation>
     </message>
     <message>
-        <source>Insert &amp;phrase</source>
-        <translation>Iborani &amp;joylashtirish</translation>
-    </message>
-    <message>
         <source>Inserts the chosen phrase at the cursor of the section being written</source>
         <translation>Tanlangan iborani yozilayotgan boʻlimdagi kursor turgan joyga qoʻyadi</translation>
+    </message>
+    <message>
+        <source>Sp&amp;ecialty template:</source>
+        <translation>&amp;Mutaxassislik shabloni:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert phrase</source>
+        <translation>Iborani &amp;joylashtirish</translation>
     </message>
 </context>
 <context>
@@ -4656,6 +4701,14 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>Note</source>
         <translation>Izoh</translation>
     </message>
+    <message>
+        <source>%1 (twice!)</source>
+        <translation>%1 (ikki marta!)</translation>
+    </message>
+    <message>
+        <source>Another computer gave out the same ticket for this doctor and day: call these patients by name.</source>
+        <translation>Boshqa kompyuter ham shu shifokor va shu kun uchun xuddi shunday talon bergan: bu bemorlarni ismi bilan chaqiring.</translation>
+    </message>
 </context>
 <context>
     <name>medora::QueuePanel</name>
@@ -4688,14 +4741,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Ixtiyoriy, masalan «takroriy qabul»</translation>
     </message>
     <message>
-        <source>Print the &amp;ticket</source>
-        <translation>Talonni &amp;chop etish</translation>
-    </message>
-    <message>
-        <source>&amp;Add to queue</source>
-        <translation>Navbat&amp;ga qoʻshish</translation>
-    </message>
-    <message>
         <source>Add the patient to the doctor&apos;s queue</source>
         <translation>Bemorni shifokor navbatiga qoʻshish</translation>
     </message>
@@ -4704,28 +4749,12 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Bugungi navbat</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Y&amp;uqoriga</translation>
-    </message>
-    <message>
         <source>Move the patient one place up</source>
         <translation>Bemorni navbatda bir oʻrin yuqoriga surish</translation>
     </message>
     <message>
-        <source>Move do&amp;wn</source>
-        <translation>&amp;Pastga</translation>
-    </message>
-    <message>
         <source>Move the patient one place down</source>
         <translation>Bemorni navbatda bir oʻrin pastga surish</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel visit</source>
-        <translation>Tashrifni &amp;bekor qilish</translation>
-    </message>
-    <message>
-        <source>Did &amp;not come</source>
-        <translation>Kelma&amp;di</translation>
     </message>
     <message>
         <source>Mark that the patient did not come</source>
@@ -4734,10 +4763,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>&amp;Back to the queue</source>
         <translation>&amp;Navbatga qaytarish</translation>
-    </message>
-    <message>
-        <source>&amp;Print ticket</source>
-        <translation>Talonni qa&amp;yta chop etish</translation>
     </message>
     <message>
         <source>Print the ticket of the selected patient again</source>
@@ -4802,6 +4827,34 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>The ticket was not printed: %1</source>
         <translation>Talon chop etilmadi: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the ticket</source>
+        <translation>Talonni &amp;chop etish</translation>
+    </message>
+    <message>
+        <source>Add &amp;to queue</source>
+        <translation>Navbat&amp;ga qoʻshish</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve up</source>
+        <translation>Y&amp;uqoriga</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>&amp;Pastga</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el visit</source>
+        <translation>Tashrifni &amp;bekor qilish</translation>
+    </message>
+    <message>
+        <source>D&amp;id not come</source>
+        <translation>Kelma&amp;di</translation>
+    </message>
+    <message>
+        <source>Print tic&amp;ket</source>
+        <translation>Talonni qa&amp;yta chop etish</translation>
     </message>
 </context>
 <context>
@@ -4910,10 +4963,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Na&amp;vbat</translation>
     </message>
     <message>
-        <source>Pa&amp;yments</source>
-        <translation>Toʻlovl&amp;ar</translation>
-    </message>
-    <message>
         <source>Ca&amp;sh summary</source>
         <translation>&amp;Kassa hisoboti</translation>
     </message>
@@ -4976,6 +5025,10 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>Screen %1: %2 (%3 × %4)</source>
         <translation>Ekran %1: %2 (%3 × %4)</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ments</source>
+        <translation>Toʻlovl&amp;ar</translation>
     </message>
 </context>
 <context>
@@ -5044,10 +5097,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Shikoyat&amp;lar</translation>
     </message>
     <message>
-        <source>A&amp;namnesis</source>
-        <translation>A&amp;namnez</translation>
-    </message>
-    <message>
         <source>E&amp;xamination</source>
         <translation>K&amp;oʻrik</translation>
     </message>
@@ -5064,10 +5113,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Ta&amp;vsiyalar</translation>
     </message>
     <message>
-        <source>N&amp;otes</source>
-        <translation>I&amp;zohlar</translation>
-    </message>
-    <message>
         <source>ICD-&amp;10 code:</source>
         <translation>XKT-&amp;10 kodi:</translation>
     </message>
@@ -5078,10 +5123,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>&amp;Sign report</source>
         <translation>Xulosani &amp;imzolash</translation>
-    </message>
-    <message>
-        <source>Write an &amp;addendum</source>
-        <translation>Qoʻshimcha &amp;yozish</translation>
     </message>
     <message>
         <source>Sign report</source>
@@ -5118,6 +5159,18 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>draft</source>
         <translation>qoralama</translation>
+    </message>
+    <message>
+        <source>Ana&amp;mnesis</source>
+        <translation>A&amp;namnez</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>I&amp;zohlar</translation>
+    </message>
+    <message>
+        <source>&amp;Write an addendum</source>
+        <translation>Qoʻshimcha &amp;yozish</translation>
     </message>
 </context>
 <context>
@@ -5333,6 +5386,18 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>Creating the account…</source>
         <translation>Hisob yaratilmoqda…</translation>
     </message>
+    <message>
+        <source>Name and phone of %1</source>
+        <translation>%1: F.I.Sh. va telefon</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saqlash</translation>
+    </message>
+    <message>
+        <source>Saving the changes…</source>
+        <translation>Oʻzgarishlar saqlanmoqda…</translation>
+    </message>
 </context>
 <context>
     <name>medora::StaffView</name>
@@ -5392,14 +5457,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Rolni oʻ&amp;zgartirish…</translation>
     </message>
     <message>
-        <source>Reset &amp;password…</source>
-        <translation>&amp;Parolni tiklash…</translation>
-    </message>
-    <message>
-        <source>End &amp;sessions…</source>
-        <translation>Seanslarni yak&amp;unlash…</translation>
-    </message>
-    <message>
         <source>Disabled</source>
         <translation>Oʻchirib qoʻyilgan</translation>
     </message>
@@ -5410,14 +5467,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>Active, must set a password</source>
         <translation>Faol, parol oʻrnatishi kerak</translation>
-    </message>
-    <message>
-        <source>&amp;Enable…</source>
-        <translation>&amp;Faollashtirish…</translation>
-    </message>
-    <message>
-        <source>&amp;Disable…</source>
-        <translation>&amp;Oʻchirib qoʻyish…</translation>
     </message>
     <message>
         <source>Reading the staff list from the server…</source>
@@ -5515,6 +5564,30 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>Only a clinic administrator may manage staff accounts.</source>
         <translation>Xodimlar hisoblarini faqat klinika administratori boshqara oladi.</translation>
     </message>
+    <message>
+        <source>Na&amp;me and phone…</source>
+        <translation>F.I.Sh. va &amp;telefon…</translation>
+    </message>
+    <message>
+        <source>Correct the full name or the phone number of the chosen account</source>
+        <translation>Tanlangan hisobning F.I.Sh. yoki telefon raqamini tuzatish</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>&amp;Parolni tiklash…</translation>
+    </message>
+    <message>
+        <source>End sess&amp;ions…</source>
+        <translation>Seanslarni yak&amp;unlash…</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble…</source>
+        <translation>&amp;Faollashtirish…</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble…</source>
+        <translation>&amp;Oʻchirib qoʻyish…</translation>
+    </message>
 </context>
 <context>
     <name>medora::StatisticsView</name>
@@ -5539,16 +5612,8 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>Tanlangan kunlar</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>&amp;Davr:</translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation>&amp;Oraliq</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation>&amp;Koʻrsatish</translation>
     </message>
     <message>
         <source>First day</source>
@@ -5612,6 +5677,14 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
             <numerusform>%1 – %2: %n ta tashrif; toʻlovlarning sof summasi %3.</numerusform>
             <numerusform>%1 – %2: %n ta tashrif; toʻlovlarning sof summasi %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>&amp;Davr:</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>&amp;Koʻrsatish</translation>
     </message>
 </context>
 <context>
@@ -5957,16 +6030,16 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
 <context>
     <name>medora::WorkspacePages</name>
     <message>
-        <source>&amp;Cabinet</source>
-        <translation>&amp;Kabinet</translation>
+        <source>Cabinet</source>
+        <translation>Kabinet</translation>
     </message>
     <message>
-        <source>&amp;Reception</source>
-        <translation>&amp;Qabulxona</translation>
+        <source>Reception</source>
+        <translation>Qabulxona</translation>
     </message>
     <message>
-        <source>&amp;Admin</source>
-        <translation>&amp;Maʼmuriyat</translation>
+        <source>Admin</source>
+        <translation>Maʼmuriyat</translation>
     </message>
 </context>
 </TS>

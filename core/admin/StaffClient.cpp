@@ -8,8 +8,6 @@
 #include <QTimer>
 #include <QUrl>
 
-#include <algorithm>
-
 namespace medora {
 
 namespace {
@@ -75,17 +73,33 @@ FieldErrors StaffClient::validate(const NewStaffMember &member)
         errors.append(
             {QStringLiteral("login"),
              tr("The login must be 3 to 32 characters: Latin letters a-z, digits, '.', '_' or '-'.")});
-    const QString fullName = member.fullName.trimmed();
-    if (fullName.isEmpty())
-        errors.append({QStringLiteral("fullName"), tr("Enter the full name.")});
-    else if (fullName.toUcs4().size() > kMaxFullNameLength)
-        errors.append(
-            {QStringLiteral("fullName"), tr("At most %n characters.", nullptr, kMaxFullNameLength)});
-    else if (hasControlCharacters(fullName))
-        errors.append({QStringLiteral("fullName"), tr("Only letters, digits and punctuation, on one line.")});
+    // In the order of the form: login, full name, role, phone.
+    const FieldErrors details = validateDetails(member.fullName, member.phone);
+    const auto take = [&](const QString &field) {
+        for (const FieldError &error : details) {
+            if (error.field == field)
+                errors.append(error);
+        }
+    };
+    take(QStringLiteral("fullName"));
     if (!roles().contains(member.role))
         errors.append({QStringLiteral("role"), tr("Choose a role.")});
-    if (!member.phone.trimmed().isEmpty() && !PhoneNumber::isValid(member.phone))
+    take(QStringLiteral("phone"));
+    return errors;
+}
+
+FieldErrors StaffClient::validateDetails(const QString &fullName, const QString &phone)
+{
+    FieldErrors errors;
+    const QString name = fullName.trimmed();
+    if (name.isEmpty())
+        errors.append({QStringLiteral("fullName"), tr("Enter the full name.")});
+    else if (name.toUcs4().size() > kMaxFullNameLength)
+        errors.append(
+            {QStringLiteral("fullName"), tr("At most %n characters.", nullptr, kMaxFullNameLength)});
+    else if (hasControlCharacters(name))
+        errors.append({QStringLiteral("fullName"), tr("Only letters, digits and punctuation, on one line.")});
+    if (!phone.trimmed().isEmpty() && !PhoneNumber::isValid(phone))
         errors.append(
             {QStringLiteral("phone"), tr("Enter an Uzbek number such as +998 90 123 45 67, or nothing.")});
     return errors;
@@ -239,6 +253,25 @@ void StaffClient::setRole(const QString &id, const QString &role)
 void StaffClient::setDisabled(const QString &id, bool disabled)
 {
     patch(id, QJsonObject{{QStringLiteral("disabled"), disabled}});
+}
+
+void StaffClient::setDetails(const QString &id, const QString &fullName, const QString &phone)
+{
+    const FieldErrors errors = validateDetails(fullName, phone);
+    if (!errors.isEmpty()) {
+        ApiError error = ApiError::make(ApiError::Kind::Server,
+                                        errors.first().field == QLatin1String("phone")
+                                            ? QStringLiteral("invalid_phone")
+                                            : QStringLiteral("invalid_full_name"),
+                                        errors.first().message);
+        error.field = errors.first().field;
+        failLater(Operation::Update, error);
+        return;
+    }
+    // "phone": "" removes the number (docs/api.md).
+    patch(id, QJsonObject{{QStringLiteral("fullName"), fullName.trimmed()},
+                          {QStringLiteral("phone"),
+                           phone.trimmed().isEmpty() ? QString() : PhoneNumber::toE164(phone)}});
 }
 
 void StaffClient::resetPassword(const QString &id)

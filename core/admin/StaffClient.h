@@ -71,6 +71,8 @@ public:
     // The server's rules, checked first so that most mistakes name their field before anything
     // is sent. Field keys: "login", "fullName", "role", "phone"; messages in the UI language.
     static FieldErrors validate(const NewStaffMember &member);
+    // The same rules for an existing account's name and phone (keys "fullName", "phone").
+    static FieldErrors validateDetails(const QString &fullName, const QString &phone);
     bool canSend() const;
     int pendingCount() const { return m_pending; }
 
@@ -79,6 +81,9 @@ public:
     void create(const NewStaffMember &member);
     void setRole(const QString &id, const QString &role);
     void setDisabled(const QString &id, bool disabled);
+    // Renames the account and sets its phone (empty removes it): PATCH with both, ends in
+    // updated() or failed(Update). Checked with validateDetails() first.
+    void setDetails(const QString &id, const QString &fullName, const QString &phone);
     void resetPassword(const QString &id);
     void revokeSessions(const QString &id);
 

@@ -1,5 +1,7 @@
 #include "charting/CabinetQueue.h"
 
+#include "queue/TicketNumber.h"
+
 namespace medora {
 
 CabinetQueue::CabinetQueue(VisitStore &store, const QString &doctorId) : m_store(store), m_doctorId(doctorId)
@@ -66,13 +68,13 @@ std::optional<Visit> CabinetQueue::callNext(const QDate &day, const QDateTime &a
         if (visit.status == VisitStatus::InProgress) {
             m_error = tr("Ticket %1 is still in the cabinet. Finish that visit before calling the next "
                          "patient.")
-                          .arg(visit.ticket);
+                          .arg(TicketNumber::text(visit.ticket));
             return std::nullopt;
         }
         if (visit.status == VisitStatus::Called) {
             m_error = tr("Ticket %1 has been called already. Start the visit, or mark the patient as "
                          "absent, before calling the next one.")
-                          .arg(visit.ticket);
+                          .arg(TicketNumber::text(visit.ticket));
             return std::nullopt;
         }
         if (!next && visit.status == VisitStatus::Waiting)
@@ -96,7 +98,7 @@ bool CabinetQueue::start(qint64 visitLocalId, const QDateTime &at)
         if (busy && busy->localId != visitLocalId) {
             m_error = tr("Ticket %1 is still in the cabinet. Finish that visit first: one patient at a "
                          "time.")
-                          .arg(busy->ticket);
+                          .arg(TicketNumber::text(busy->ticket));
             return false;
         }
     }
@@ -124,12 +126,12 @@ bool CabinetQueue::move(qint64 visitLocalId, VisitStatus to, const QDateTime &at
         return false;
     }
     if (visit->doctorId != m_doctorId) {
-        m_error = tr("Ticket %1 is in another doctor's queue.").arg(visit->ticket);
+        m_error = tr("Ticket %1 is in another doctor's queue.").arg(TicketNumber::text(visit->ticket));
         return false;
     }
     if (!isAllowed(visit->status, to)) {
         m_error = tr("Ticket %1 cannot go from “%2” to “%3”. Reload the queue: someone may have changed it.")
-                      .arg(visit->ticket)
+                      .arg(TicketNumber::text(visit->ticket))
                       .arg(statusName(visit->status), statusName(to));
         return false;
     }

@@ -17,6 +17,22 @@ QString ReportHtmlBuilder::title(const Report &report)
 
 QString ReportHtmlBuilder::disclaimer()
 {
+    return tr("This report records the doctor's examination on the date above. Take medicines only as "
+              "prescribed, and see a doctor if you feel worse or your condition changes.");
+}
+
+QString ReportHtmlBuilder::draftDisclaimer()
+{
+    return tr("Draft: not a medical document until the doctor signs it.");
+}
+
+QString ReportHtmlBuilder::disclaimerFor(const Report &report)
+{
+    return report.status == ReportStatus::Signed ? disclaimer() : draftDisclaimer();
+}
+
+QString ReportHtmlBuilder::aiDraftDisclaimer()
+{
     return tr("This report does not replace a doctor's judgement.");
 }
 
@@ -102,8 +118,10 @@ QString ReportHtmlBuilder::bodyHtml(const Patient &patient, const Report &report
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
     html += row(tr("Patient:"), patient.displayName());
     html += row(tr("Patient number:"), patient.number);
-    if (!born.isEmpty() || !sex.isEmpty())
-        html += row(tr("Born:"), sex.isEmpty() ? born : born.isEmpty() ? sex : tr("%1, %2").arg(born, sex));
+    if (!born.isEmpty())
+        html += row(tr("Date of birth:"), born);
+    if (!sex.isEmpty())
+        html += row(tr("Sex:"), sex);
     html += row(tr("Doctor:"), doctorName(report.authorId));
     html += row(tr("Date:"), dateTime(report.createdAt));
     html += QStringLiteral("</table>");
@@ -119,7 +137,7 @@ QString ReportHtmlBuilder::bodyHtml(const Patient &patient, const Report &report
         html += signatureHtml(addendum);
     }
     if (m_options.disclaimerInBody)
-        html += QStringLiteral("<hr/><p><i>%1</i></p>").arg(escaped(disclaimer()));
+        html += QStringLiteral("<hr/><p><i>%1</i></p>").arg(escaped(disclaimerFor(report)));
     return html;
 }
 

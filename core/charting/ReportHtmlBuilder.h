@@ -15,7 +15,8 @@ namespace medora {
 
 // A report as HTML, for the printout (PrintDocument puts it under the letterhead) and for
 // reading it on screen: patient, doctor, date, every section that has text, vitals with
-// units, the addenda, a signature line and the medical disclaimer. Everything typed is
+// units, the addenda, a signature line and the disclaimer that fits the document (signed or
+// draft). Everything typed is
 // escaped, so a report containing "<script>" or "&" shows those characters as text.
 class ReportHtmlBuilder
 {
@@ -38,7 +39,15 @@ public:
 
     // "Visit report" or "Addendum to a report": the printout's title.
     static QString title(const Report &report);
+    // The footer of a signed report: a note to the patient about the document itself. The
+    // doctor's own signed report is not told that it "does not replace a doctor's judgement".
     static QString disclaimer();
+    // The footer of a draft: not a medical document until the doctor signs it.
+    static QString draftDisclaimer();
+    // disclaimer() for a signed report, draftDisclaimer() otherwise.
+    static QString disclaimerFor(const Report &report);
+    // For text an AI drafted (issue 6 marks such sections): it does not replace the doctor.
+    static QString aiDraftDisclaimer();
     static QString escaped(const QString &text); // HTML-escaped, line breaks kept
 
 private:

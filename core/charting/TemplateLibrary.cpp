@@ -87,7 +87,7 @@ std::optional<ReportTemplate> TemplateLibrary::parse(const QByteArray &json, con
             return fail(field, tr("must be a list of at least one phrase."));
         const QJsonArray list = it.value().toArray();
         if (list.size() > kMaxPhrasesPerSection)
-            return fail(field, tr("at most %1 phrases.").arg(kMaxPhrasesPerSection));
+            return fail(field, tr("at most %n phrases.", nullptr, kMaxPhrasesPerSection));
         QStringList phrases;
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QString itemField = QStringLiteral("%1[%2]").arg(field).arg(i);

@@ -1,5 +1,8 @@
 #include "queue/QueueService.h"
 
+#include "queue/TicketNumber.h"
+#include "queue/TicketSeries.h"
+
 #include "store/Database.h"
 
 #include <QHash>
@@ -114,7 +117,7 @@ std::optional<Visit> QueueService::enqueue(const QUuid &patientId, const QString
         if (already != current.cend())
             found.append({patientField(), tr("The patient is already in this doctor's queue for that day "
                                              "(ticket %1).")
-                                              .arg(already->ticket)});
+                                              .arg(TicketNumber::text(already->ticket))});
     }
     if (errors)
         *errors = found;
@@ -136,14 +139,17 @@ std::optional<Visit> QueueService::enqueue(const QUuid &patientId, const QString
         m_error = m_database.lastError();
         return std::nullopt;
     }
-    visit.ticket = m_store.nextTicket(doctorId, day);
+    // The ticket is numbered in this PC's series (TicketSeries), so a PC queuing offline for
+    // the same doctor never prints another PC's ticket.
+    TicketSeries series(m_database);
+    visit.ticket = series.nextTicket(doctorId, day);
     int lastPosition = 0;
     for (const Visit &other : m_store.queue(doctorId, day))
         lastPosition = std::max(lastPosition, other.queuePosition);
-    visit.queuePosition = std::max(visit.ticket, lastPosition + 1);
+    visit.queuePosition = std::max(TicketNumber::number(visit.ticket), lastPosition + 1);
     FieldErrors refused;
     if (visit.ticket <= 0 || !m_store.insert(visit, &refused) || !m_database.commit()) {
-        m_error = m_database.lastError();
+        m_error = visit.ticket <= 0 ? series.lastError() : m_database.lastError();
         m_database.rollback();
         static const QHash<QString, QString> keys = {
             {QStringLiteral("data.patientId"), patientField()},

@@ -1,5 +1,7 @@
 #include "queue/TicketHtmlBuilder.h"
 
+#include "queue/TicketNumber.h"
+
 #include <QLocale>
 
 namespace medora {
@@ -20,7 +22,7 @@ QString TicketHtmlBuilder::bodyHtml() const
     html += QStringLiteral("<p align=\"center\" style=\"font-size:11pt\">%1</p>")
                 .arg(tr("Your number").toHtmlEscaped());
     html += QStringLiteral("<p align=\"center\" style=\"font-size:44pt; font-weight:bold\">%1</p>")
-                .arg(locale.toString(m_visit.ticket));
+                .arg(TicketNumber::text(m_visit.ticket));
     if (m_visit.priority == VisitPriority::Urgent)
         html += QStringLiteral("<p align=\"center\" style=\"font-weight:bold\">%1</p>")
                     .arg(tr("Urgent").toHtmlEscaped());

@@ -1,11 +1,17 @@
+#include "FakeSyncTransport.h"
 #include "MemorySecretStore.h"
 #include "admin/AdminPage.h"
+#include "admin/StatisticsView.h"
 #include "api/ApiClient.h"
 #include "clinic/ClinicDirectory.h"
+#include "domain/UuidV7.h"
 #include "i18n/LanguageManager.h"
 #include "registry/MainWindow.h"
 #include "registry/PatientRegistry.h"
 #include "session/SessionManager.h"
+#include "store/SyncJournal.h"
+#include "store/VisitStore.h"
+#include "sync/SyncEngine.h"
 #include "workspace/WorkspacePages.h"
 
 #include <QLabel>
@@ -86,7 +92,7 @@ private slots:
         pages.showFor(user(QStringLiteral("adm-1"), QStringLiteral("clinic_admin")));
         const QList<AdminPage *> admin = adminPages(tabs);
         QCOMPARE(admin.size(), 1);
-        QCOMPARE(tabs->tabText(tabs->indexOf(admin.first())), QStringLiteral("&Admin"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(admin.first())), QStringLiteral("Admin"));
         QVERIFY(admin.first()->staffView());
         // Signed out, the server's parts say they need the server.
         QVERIFY(admin.first()
@@ -104,6 +110,65 @@ private slots:
         noSession.showFor(user(QStringLiteral("adm-1"), QStringLiteral("clinic_admin")));
         QVERIFY(adminPages(tabs).isEmpty());
         noSession.clear();
+    }
+
+    // A pulled sync page (SyncEngine::pageApplied) reloads the admin page like the others:
+    // at once when it is on screen, when it is next shown otherwise.
+    void pulledPagesReloadTheAdminPage()
+    {
+        QTemporaryDir dir;
+        PatientRegistry registry;
+        QVERIFY2(registry.open(dir.path()), qPrintable(registry.lastError().message));
+        ClinicDirectory clinic(dir.path());
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(QStringLiteral("en"), false));
+        ApiClient api;
+        MemorySecretStore secrets;
+        SessionManager session(api, secrets);
+        MainWindow window(registry, languages);
+        window.setSession(&session);
+        SyncJournal journal(registry.database());
+        FakeSyncTransport transport;
+        SyncEngine engine(journal, transport);
+        WorkspacePages pages(window, registry.database(), registry, clinic);
+        pages.setSession(&session);
+        pages.setSyncEngine(&engine);
+        pages.showFor(user(QStringLiteral("adm-1"), QStringLiteral("clinic_admin")));
+        AdminPage *admin = pages.adminPage();
+        QVERIFY(admin);
+        QTabWidget *tabs = window.workspace();
+        tabs->setCurrentWidget(admin);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        StatisticsView *stats = admin->statisticsView();
+        const QDate today = QDate::currentDate();
+        stats->setPeriod(today, today);
+        QCOMPARE(stats->statistics().totalVisits(), 0);
+
+        VisitStore visits(registry.database());
+        const auto arrive = [&] {
+            Visit visit;
+            visit.patientId = UuidV7::generate();
+            visit.doctorId = QStringLiteral("0190f5a4-7b1c-7d3e-8f00-0000000000a1");
+            visit.day = today;
+            visit.createdBy = QStringLiteral("0190f5a4-7b1c-7d3e-8f00-0000000000c3");
+            return visits.insert(visit);
+        };
+        // Written behind the page's back, as a pulled page would.
+        QVERIFY2(arrive(), qPrintable(visits.lastError().message));
+        QCOMPARE(stats->statistics().totalVisits(), 0);
+        emit engine.pageApplied(1);
+        QCOMPARE(stats->statistics().totalVisits(), 1);
+
+        // Hidden, the page waits until it is shown again.
+        tabs->setCurrentIndex(0);
+        QVERIFY(!admin->isVisible());
+        QVERIFY2(arrive(), qPrintable(visits.lastError().message));
+        emit engine.pageApplied(1);
+        QCOMPARE(stats->statistics().totalVisits(), 1);
+        tabs->setCurrentWidget(admin);
+        QCOMPARE(stats->statistics().totalVisits(), 2);
+        pages.clear();
     }
 
     void aPageForAnotherRoleHoldsNothing()

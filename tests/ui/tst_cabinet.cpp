@@ -7,8 +7,10 @@
 #include "cabinet/ReportEditor.h"
 #include "cabinet/VitalsEditor.h"
 #include "clinic/ClinicDirectory.h"
+#include "domain/PatientValidator.h"
 #include "domain/UuidV7.h"
 #include "i18n/LanguageManager.h"
+#include "queue/TicketNumber.h"
 #include "registry/PatientRegistry.h"
 #include "store/ReportStore.h"
 #include "store/VisitStore.h"
@@ -109,6 +111,8 @@ private slots:
     void chartHeaderAndHistoryShowThePatient();
     void shortcutsAreTheCabinetsAndNamed();
     void oneAtATimeIsExplained();
+    void aVisitInProgressOpensAtSignIn();
+    void aVisitStartedElsewhereOpensWhenTheCabinetIsShown();
     void languageSwitchMidVisitKeepsTheText();
     void receptionistSeesNoReportContent();
     void adminSeesNoReportContentEither();
@@ -358,8 +362,66 @@ void TestCabinet::oneAtATimeIsExplained()
     QVERIFY(cabinet->queuePanel()->callNext());
     QVERIFY(cabinet->queuePanel()->startCurrent());
     QVERIFY(!cabinet->queuePanel()->callNext());
-    QVERIFY(cabinet->queuePanel()->errorText().contains(QString::number(m_firstVisit.ticket)));
+    QVERIFY(cabinet->queuePanel()->errorText().contains(TicketNumber::text(m_firstVisit.ticket)));
     QCOMPARE(VisitStore(m_registry->database()).get(m_secondVisit.localId)->status, VisitStatus::Waiting);
+}
+
+void TestCabinet::aVisitInProgressOpensAtSignIn()
+{
+    // The doctor was writing the second patient's report when the PC restarted.
+    VisitStore visits(m_registry->database());
+    QVERIFY(visits.setStatus(m_secondVisit.localId, VisitStatus::Called));
+    QVERIFY(visits.setStatus(m_secondVisit.localId, VisitStatus::InProgress));
+    ReportStore reports(m_registry->database());
+    Report draft;
+    draft.visitId = m_secondVisit.id;
+    draft.patientId = m_second.id;
+    draft.authorId = kDoctor;
+    draft.sections.complaints = QStringLiteral("Boshi ogʻriydi, uch kundan beri");
+    QVERIFY(reports.insert(draft));
+
+    std::unique_ptr<DoctorCabinet> cabinet = makeCabinet(user(kDoctor, QStringLiteral("doctor")));
+    QVERIFY(cabinet->queuePanel()->currentVisit());
+    QCOMPARE(cabinet->queuePanel()->currentVisit()->localId, m_secondVisit.localId);
+    QCOMPARE(cabinet->tabs()->currentWidget(), cabinet->editor());
+    QVERIFY(cabinet->editor()->hasReport());
+    QVERIFY(cabinet->editor()->isEditable());
+    QCOMPARE(cabinet->editor()->report().localId, draft.localId);
+    QCOMPARE(cabinet->editor()->sectionEdit(QStringLiteral("complaints"))->toPlainText(),
+             draft.sections.complaints);
+    QVERIFY(cabinet->chartHeader()->nameText().contains(QStringLiteral("Yoʻldosheva")));
+    // Nothing else was started or written by opening it.
+    QCOMPARE(visits.get(m_firstVisit.localId)->status, VisitStatus::Waiting);
+    QCOMPARE(reports.forVisit(m_secondVisit.id).size(), 1);
+}
+
+void TestCabinet::aVisitStartedElsewhereOpensWhenTheCabinetIsShown()
+{
+    std::unique_ptr<DoctorCabinet> cabinet = makeCabinet(user(kDoctor, QStringLiteral("doctor")));
+    // Nobody in the cabinet: nothing is opened, the queue waits for F6.
+    QVERIFY(!cabinet->editor()->hasReport());
+    QVERIFY(!cabinet->queuePanel()->currentVisit());
+    QVERIFY(!cabinet->resumeVisitInProgress());
+
+    // The doctor started the first visit on the PC next door; this page is hidden meanwhile.
+    cabinet->hide();
+    Database other;
+    QVERIFY(other.open(m_registry->database().filePath()));
+    VisitStore visits(other);
+    QVERIFY(visits.setStatus(m_firstVisit.localId, VisitStatus::Called));
+    QVERIFY(visits.setStatus(m_firstVisit.localId, VisitStatus::InProgress));
+    cabinet->reload();
+    QVERIFY(!cabinet->editor()->hasReport());
+    cabinet->show();
+    QCOMPARE(cabinet->queuePanel()->currentVisit()->localId, m_firstVisit.localId);
+    QVERIFY(cabinet->editor()->hasReport());
+    QCOMPARE(cabinet->editor()->report().visitId, m_firstVisit.id);
+    QVERIFY(cabinet->editor()->isEditable());
+    QVERIFY(cabinet->chartHeader()->allergiesText().contains(QStringLiteral("Пенициллин")));
+    // The age is a count (plural forms in Uzbek and Russian): "born 02.04.1975 (age 51)".
+    QVERIFY2(cabinet->chartHeader()->detailsText().contains(
+                 QStringLiteral("(age %1)").arg(PatientValidator::ageInYears(QDate(1975, 4, 2)))),
+             qPrintable(cabinet->chartHeader()->detailsText()));
 }
 
 void TestCabinet::languageSwitchMidVisitKeepsTheText()
@@ -382,6 +444,19 @@ void TestCabinet::languageSwitchMidVisitKeepsTheText()
         ReportStore(m_registry->database()).get(cabinet->editor()->report().localId)->sections.complaints,
         QStringLiteral("Боль в горле"));
     QVERIFY(cabinet->chartHeader()->allergiesText().contains(QStringLiteral("Пенициллин")));
+    // The age is a count, with the language's plural forms.
+    const int age = PatientValidator::ageInYears(QDate(1975, 4, 2));
+    QVERIFY2(cabinet->chartHeader()->detailsText().contains(QStringLiteral("(%1 yosh)").arg(age)),
+             qPrintable(cabinet->chartHeader()->detailsText()));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("ru"), false));
+    const int last = age % 10;
+    const bool teens = age % 100 >= 11 && age % 100 <= 14;
+    const QString years = last == 1 && !teens                ? QStringLiteral("год")
+                          : last >= 2 && last <= 4 && !teens ? QStringLiteral("года")
+                                                             : QStringLiteral("лет");
+    QTRY_VERIFY2(
+        cabinet->chartHeader()->detailsText().contains(QStringLiteral("(%1 %2)").arg(age).arg(years)),
+        qPrintable(cabinet->chartHeader()->detailsText()));
 }
 
 void TestCabinet::receptionistSeesNoReportContent()

@@ -1,7 +1,10 @@
 #include "cash/MoneyText.h"
 #include "cash/PaymentService.h"
 #include "clinic/ClinicDirectory.h"
+#include "domain/UuidV7.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
+#include "queue/TicketSeries.h"
 #include "reception/CashSummaryView.h"
 #include "reception/MoneyEdit.h"
 #include "reception/PatientPicker.h"
@@ -105,6 +108,7 @@ private slots:
     void clinicAdminUsesTheWholeDesk();
     void patientCardIsPrinted();
     void controlsHaveAccessibleNames();
+    void aTicketTwoPcsGaveOutIsMarked();
 
 private:
     void makeDesk(const QString &role);
@@ -132,6 +136,8 @@ void TestReceptionDesk::init()
     QVERIFY(m_dir->isValid());
     m_registry = std::make_unique<PatientRegistry>();
     QVERIFY2(m_registry->open(m_dir->path()), qPrintable(m_registry->lastError().message));
+    // This desk's tickets carry the letter A (TicketSeries), so they print as "A-001".
+    QVERIFY(TicketSeries(m_registry->database()).setSeries(TicketNumber::seriesOf(QStringLiteral("A"))));
     m_karimov = Patient();
     m_karimov.lastName = QStringLiteral("Каримов");
     m_karimov.firstName = QStringLiteral("Азиз");
@@ -217,7 +223,8 @@ void TestReceptionDesk::findQueuePrintCallPayAndSummarise()
     QVERIFY2(queue->errorText().isEmpty(), qPrintable(queue->errorText()));
     QCOMPARE(queue->model()->rowCount(), 1);
     const Visit visit = queue->model()->visitAt(0);
-    QCOMPARE(visit.ticket, 1);
+    QCOMPARE(TicketNumber::text(visit.ticket), QStringLiteral("A-001"));
+    QCOMPARE(queue->model()->index(0, QueueModel::TicketColumn).data().toString(), QStringLiteral("A-001"));
     QCOMPARE(visit.patientId, m_karimov.id);
     QCOMPARE(visit.createdBy, kReception);
     QCOMPARE(queue->model()->index(0, QueueModel::PatientColumn).data().toString(),
@@ -225,7 +232,7 @@ void TestReceptionDesk::findQueuePrintCallPayAndSummarise()
     QCOMPARE(queue->model()->index(0, QueueModel::StatusColumn).data().toString(), QStringLiteral("Waiting"));
     QCOMPARE(changes.count(), 1);
     const QString ticketPdf = m_desk->printer()->lastPdfPath();
-    QVERIFY2(ticketPdf.contains(QLatin1String("ticket-1")), qPrintable(ticketPdf));
+    QVERIFY2(ticketPdf.contains(QLatin1String("ticket-A-001")), qPrintable(ticketPdf));
     QVERIFY(QFile::exists(ticketPdf));
     QVERIFY2(pdfPageCount(ticketPdf) >= 1, qPrintable(ticketPdf));
 
@@ -243,7 +250,7 @@ void TestReceptionDesk::findQueuePrintCallPayAndSummarise()
     m_desk->reload();
     QCOMPARE(queue->model()->index(0, QueueModel::StatusColumn).data().toString(), QStringLiteral("Called"));
     QCOMPARE(wall->rows().size(), 1);
-    QCOMPARE(wall->rows().first().ticket, 1);
+    QCOMPARE(wall->rows().first().ticket, TicketNumber::make(1, 1));
     QCOMPARE(wall->rows().first().doctorName, QStringLiteral("Karimova Nodira"));
     // The waiting room never sees a patient's name.
     for (const QLabel *label : wall->findChildren<QLabel *>()) {
@@ -438,7 +445,7 @@ void TestReceptionDesk::reorderCancelNoShowAndBackFromTheKeyboard()
     QCOMPARE(queue->model()->index(0, QueueModel::PriorityColumn).data().toString(),
              QStringLiteral("Urgent"));
     QVERIFY(queue->printTicket());
-    QVERIFY(m_desk->printer()->lastPdfPath().contains(QLatin1String("ticket-1")));
+    QVERIFY(m_desk->printer()->lastPdfPath().contains(QLatin1String("ticket-A-001")));
 }
 
 void TestReceptionDesk::queueErrorsNameTheField()
@@ -456,7 +463,7 @@ void TestReceptionDesk::queueErrorsNameTheField()
     // The same patient twice in one doctor's queue: refused, naming the patient and the ticket.
     QVERIFY(!queue->addToQueue());
     QVERIFY2(queue->errorText().startsWith(QLatin1String("Patient:")), qPrintable(queue->errorText()));
-    QVERIFY(queue->errorText().contains(QLatin1String("ticket 1")));
+    QVERIFY(queue->errorText().contains(QLatin1String("ticket A-001")));
     QCOMPARE(queue->model()->rowCount(), 1);
 
     // No doctors known yet (never signed in on this PC).
@@ -522,6 +529,43 @@ void TestReceptionDesk::patientCardIsPrinted()
     const QString card = m_desk->printer()->lastPdfPath();
     QVERIFY2(card.contains(m_karimov.number), qPrintable(card));
     QVERIFY(pdfPageCount(card) >= 1);
+}
+
+void TestReceptionDesk::aTicketTwoPcsGaveOutIsMarked()
+{
+    // Another PC that drew the same letter while offline: its visit arrives with ticket A-001.
+    const std::optional<Visit> ours = m_desk->queueService().enqueue(
+        m_karimov.id, kDoctorA, QDate::currentDate(), VisitPriority::Normal, QString(), kReception);
+    QVERIFY(ours);
+    Visit theirs;
+    theirs.patientId = m_other.id;
+    theirs.doctorId = kDoctorA;
+    theirs.day = QDate::currentDate();
+    theirs.ticket = ours->ticket;
+    theirs.createdBy = kReception;
+    VisitStore store(m_registry->database());
+    QVERIFY2(store.insert(theirs), qPrintable(store.lastError().message));
+    // A ticket of its own is not marked.
+    QVERIFY(m_desk->queueService().enqueue(UuidV7::generate(), kDoctorA, QDate::currentDate(),
+                                           VisitPriority::Normal, QString(), kReception));
+
+    QueuePanel *queue = m_desk->queuePanel();
+    queue->selectDoctor(kDoctorA);
+    m_desk->reload();
+    QCOMPARE(queue->model()->rowCount(), 3);
+    int marked = 0;
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex ticket = queue->model()->index(row, QueueModel::TicketColumn);
+        if (queue->model()->visitAt(row).ticket != ours->ticket) {
+            QCOMPARE(ticket.data().toString(), QStringLiteral("A-002"));
+            QVERIFY(ticket.data(Qt::ToolTipRole).isNull());
+            continue;
+        }
+        ++marked;
+        QCOMPARE(ticket.data().toString(), QStringLiteral("A-001 (twice!)"));
+        QVERIFY(ticket.data(Qt::ToolTipRole).toString().contains(QLatin1String("by name")));
+    }
+    QCOMPARE(marked, 2);
 }
 
 void TestReceptionDesk::controlsHaveAccessibleNames()

@@ -1,6 +1,7 @@
 #include "clinic/ClinicDirectory.h"
 #include "domain/UuidV7.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
 #include "reception/WallDisplay.h"
 #include "store/Database.h"
 #include "store/VisitStore.h"
@@ -117,7 +118,7 @@ void TestWallDisplay::followsChangesMadeElsewhereOnReload()
     QVERIFY(!m_wall->findChild<QLabel *>(QStringLiteral("wallEmpty"))->isVisibleTo(m_wall.get()));
     bool ticketShown = false;
     for (const QLabel *label : m_wall->findChildren<QLabel *>())
-        ticketShown = ticketShown || label->text() == QLocale().toString(visit.ticket);
+        ticketShown = ticketShown || label->text() == TicketNumber::text(visit.ticket);
     QVERIFY(ticketShown);
     // It also looks by itself every few seconds, for changes nobody told it about.
     QVERIFY(VisitStore(other).setStatus(visit.localId, VisitStatus::Waiting));
@@ -146,7 +147,7 @@ void TestWallDisplay::isReadableHighContrast()
     m_wall->reload();
     QCOMPARE(m_wall->palette().color(QPalette::Window), QColor(Qt::black));
     for (const QLabel *label : m_wall->findChildren<QLabel *>()) {
-        if (label->text() == QLocale().toString(visit.ticket)) {
+        if (label->text() == TicketNumber::text(visit.ticket)) {
             QVERIFY2(label->font().pixelSize() >= 60, qPrintable(QString::number(label->font().pixelSize())));
             const QColor color = label->palette().color(QPalette::WindowText);
             QVERIFY(color.lightness() > 100);

@@ -1,5 +1,6 @@
 #include "charting/CabinetQueue.h"
 #include "domain/UuidV7.h"
+#include "queue/TicketNumber.h"
 #include "store/Database.h"
 #include "store/VisitStore.h"
 
@@ -147,7 +148,7 @@ void TestCabinetQueue::onePatientInTheCabinetAtATime()
     QVERIFY(m_queue->callNext(kDay));
     // A second call while the first is called and not started is refused.
     QVERIFY(!m_queue->callNext(kDay));
-    QVERIFY(m_queue->lastError().contains(QString::number(a.ticket)));
+    QVERIFY(m_queue->lastError().contains(TicketNumber::text(a.ticket)));
     QVERIFY(m_queue->start(a.localId));
     QCOMPARE(m_queue->inProgress(kDay)->localId, a.localId);
     QVERIFY(!m_queue->callNext(kDay));
@@ -156,7 +157,7 @@ void TestCabinetQueue::onePatientInTheCabinetAtATime()
     // b cannot be started while a is in the cabinet, even if someone called it elsewhere.
     QVERIFY(m_store->setStatus(b.localId, VisitStatus::Called));
     QVERIFY(!m_queue->start(b.localId));
-    QVERIFY(m_queue->lastError().contains(QString::number(a.ticket)));
+    QVERIFY(m_queue->lastError().contains(TicketNumber::text(a.ticket)));
     QCOMPARE(m_store->get(b.localId)->status, VisitStatus::Called);
 
     QVERIFY(m_queue->finish(a.localId));

@@ -76,9 +76,18 @@ void TestCabinetReportHtml::everyPartIsThere()
     QVERIFY(text.contains(QStringLiteral("88 bpm")));
     QVERIFY(text.contains(QStringLiteral("Tomoq qizargan")));
     QVERIFY(text.contains(QStringLiteral("______"))); // the signature line
+    // A signed report carries the note about the document, not the AI's disclaimer: the
+    // doctor who signed it is the judgement.
     QVERIFY(text.contains(ReportHtmlBuilder::disclaimer()));
-    QCOMPARE(ReportHtmlBuilder::disclaimer(),
+    QCOMPARE(ReportHtmlBuilder::disclaimerFor(signedReport()), ReportHtmlBuilder::disclaimer());
+    QVERIFY(!text.contains(ReportHtmlBuilder::aiDraftDisclaimer()));
+    QVERIFY(!text.contains(ReportHtmlBuilder::draftDisclaimer()));
+    QCOMPARE(ReportHtmlBuilder::aiDraftDisclaimer(),
              QStringLiteral("This report does not replace a doctor's judgement."));
+    // Birth date and sex each under their own label.
+    QVERIFY(text.contains(QStringLiteral("Date of birth:")));
+    QVERIFY(text.contains(QStringLiteral("Sex:")));
+    QVERIFY(!text.contains(QStringLiteral("Born:")));
     QVERIFY(text.contains(QStringLiteral("Complaints")));
     QVERIFY(!text.contains(QStringLiteral("Treatment plan"))); // empty sections are left out
     // Vitals come before the examination, as on the paper form.
@@ -112,6 +121,9 @@ void TestCabinetReportHtml::draftsAndAddendaAreMarked()
     draft.status = ReportStatus::Draft;
     draft.signedAt = QDateTime();
     QVERIFY(plain(builder.bodyHtml(patient(), draft)).contains(QStringLiteral("DRAFT")));
+    QCOMPARE(ReportHtmlBuilder::disclaimerFor(draft), ReportHtmlBuilder::draftDisclaimer());
+    QVERIFY(plain(builder.bodyHtml(patient(), draft)).contains(ReportHtmlBuilder::draftDisclaimer()));
+    QVERIFY(!plain(builder.bodyHtml(patient(), draft)).contains(ReportHtmlBuilder::disclaimer()));
 
     Report addendum;
     addendum.authorId = kDoctor;

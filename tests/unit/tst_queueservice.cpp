@@ -1,5 +1,7 @@
 #include "domain/UuidV7.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
+#include "queue/TicketSeries.h"
 #include "store/Database.h"
 #include "store/VisitStore.h"
 
@@ -22,7 +24,7 @@ QList<int> tickets(const QList<Visit> &visits)
 {
     QList<int> list;
     for (const Visit &visit : visits)
-        list << visit.ticket;
+        list << TicketNumber::number(visit.ticket); // this PC numbers in one series
     return list;
 }
 
@@ -108,19 +110,22 @@ void TestQueueService::enqueueNumbersTicketsPerDoctorAndDay()
     QSignalSpy changes(m_queue.get(), &QueueService::localChange);
     const std::optional<Visit> first = add();
     QVERIFY(first);
-    QCOMPARE(first->ticket, 1);
+    QCOMPARE(TicketNumber::number(first->ticket), 1);
     QCOMPARE(first->status, VisitStatus::Waiting);
     QCOMPARE(first->createdBy, kReception);
-    QVERIFY(first->queuePosition >= first->ticket);
-    QCOMPARE(add()->ticket, 2);
-    QCOMPARE(add(kDoctorB)->ticket, 1);
-    QCOMPARE(add()->ticket, 3);
+    QVERIFY(first->queuePosition >= TicketNumber::number(first->ticket));
+    // Printed with this PC's letter: "A-001".
+    QCOMPARE(TicketNumber::text(first->ticket),
+             TicketNumber::letter(TicketSeries(*m_database).series()) + QStringLiteral("-001"));
+    QCOMPARE(TicketNumber::number(add()->ticket), 2);
+    QCOMPARE(TicketNumber::number(add(kDoctorB)->ticket), 1);
+    QCOMPARE(TicketNumber::number(add()->ticket), 3);
     QCOMPARE(changes.count(), 4);
     QCOMPARE(tickets(m_queue->queue(kDoctorA, m_today)), QList<int>({1, 2, 3}));
     QCOMPARE(tickets(m_queue->queue(kDoctorB, m_today)), QList<int>({1}));
     // A cancelled ticket is never handed out again.
     QVERIFY(m_queue->cancel(first->localId));
-    QCOMPARE(add()->ticket, 4);
+    QCOMPARE(TicketNumber::number(add()->ticket), 4);
 }
 
 void TestQueueService::urgentPatientsGoFirst()
@@ -129,7 +134,7 @@ void TestQueueService::urgentPatientsGoFirst()
     add();
     const std::optional<Visit> urgent = add(kDoctorA, VisitPriority::Urgent);
     QVERIFY(urgent);
-    QCOMPARE(urgent->ticket, 3);
+    QCOMPARE(TicketNumber::number(urgent->ticket), 3);
     add(kDoctorA, VisitPriority::Urgent);
     add();
     QCOMPARE(tickets(m_queue->queue(kDoctorA, m_today)), QList<int>({3, 4, 1, 2, 5}));
@@ -170,7 +175,7 @@ void TestQueueService::badRequestsNameTheFieldAndWriteNothing()
     QCOMPARE(visitRows(), before);
     QCOMPARE(changes.count(), 0);
     // The failed attempts left no ticket behind.
-    QCOMPARE(add()->ticket, 1);
+    QCOMPARE(TicketNumber::number(add()->ticket), 1);
 }
 
 void TestQueueService::aPatientIsQueuedOnceUntilTheVisitEnds()

@@ -4,6 +4,7 @@
 #include "admin/LetterheadDialog.h"
 #include "admin/StaffView.h"
 #include "admin/StatisticsView.h"
+#include "clinic/ClinicDirectory.h"
 #include "clinic/LetterheadClient.h"
 #include "session/SessionManager.h"
 
@@ -55,6 +56,9 @@ AdminPage::AdminPage(SessionManager &session, Database &database, ClinicDirector
     m_letterheadClient = new LetterheadClient(session, clinic, this);
 
     connect(m_staff, &StaffView::accountsChanged, m_audit, &AuditLogView::setStaff);
+    // A new or renamed doctor reaches the queues' doctor lists and printed reports.
+    connect(&m_staff->client(), &StaffClient::created, this, [this] { m_clinic.refresh(m_session); });
+    connect(&m_staff->client(), &StaffClient::updated, this, [this] { m_clinic.refresh(m_session); });
     connect(m_letterheadButton, &QPushButton::clicked, this, &AdminPage::openLetterhead);
     connect(&session, &SessionManager::stateChanged, this, &AdminPage::updateOnlineState);
     connect(&session, &SessionManager::signedIn, this, [this] {
@@ -89,9 +93,9 @@ void AdminPage::changeEvent(QEvent *event)
 void AdminPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // The server's lists are read when the page is first looked at, not at every sign-in.
+    // The server's lists are read when the page is first looked at (or was marked stale while
+    // hidden), not at every sign-in.
     if (!m_loadedOnce && m_staff) {
-        m_loadedOnce = true;
         reload();
     } else if (m_stats) {
         m_stats->reload(); // local and cheap: always current when the page comes up
@@ -100,11 +104,11 @@ void AdminPage::showEvent(QShowEvent *event)
 
 void AdminPage::retranslateUi()
 {
-    m_letterheadButton->setText(tr("&Letterhead…"));
+    m_letterheadButton->setText(tr("L&etterhead…"));
     if (m_staff) {
         m_tabs->setTabText(m_tabs->indexOf(m_staff), tr("&Staff"));
         m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("A&udit log"));
-        m_tabs->setTabText(m_tabs->indexOf(m_stats), tr("S&tatistics"));
+        m_tabs->setTabText(m_tabs->indexOf(m_stats), tr("Statisti&cs"));
     }
     updateOnlineState();
 }
@@ -127,11 +131,22 @@ void AdminPage::reload()
 {
     if (!m_staff)
         return;
-    m_stats->reload();
-    if (m_session.isSignedIn()) {
-        m_staff->reload();
-        m_audit->reload();
+    if (!isVisible()) {
+        // Pulled sync pages come by the hundred: a hidden page only notes that it is stale and
+        // reads everything again when it is next shown (showEvent).
+        m_loadedOnce = false;
+        return;
     }
+    m_loadedOnce = true;
+    m_stats->reload();
+    if (!m_session.isSignedIn())
+        return;
+    // At most one staff list in flight, however many pages arrive meanwhile.
+    if (m_staff->client().pendingCount() == 0)
+        m_staff->reload();
+    // An admin reading older audit pages is not thrown back to the first.
+    if (m_audit->pageNumber() <= 1)
+        m_audit->reload();
 }
 
 LetterheadDialog *AdminPage::openLetterhead()

@@ -43,7 +43,8 @@ public:
     LetterheadDialog *letterheadDialog() const;
 
 public slots:
-    // The local statistics again (after a pulled sync page); the server's lists when online.
+    // The local statistics again (after a pulled sync page) and, when online, the staff list
+    // and the newest audit page. A hidden page only notes that it must read again when shown.
     void reload();
     LetterheadDialog *openLetterhead();
 

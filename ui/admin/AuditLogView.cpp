@@ -211,13 +211,13 @@ void AuditLogView::changeEvent(QEvent *event)
 void AuditLogView::retranslateUi()
 {
     m_actorLabel->setText(tr("&Who:"));
-    m_actionLabel->setText(tr("W&hat:"));
-    m_targetLabel->setText(tr("Pa&tient or account id:"));
+    m_actionLabel->setText(tr("Wha&t:"));
+    m_targetLabel->setText(tr("Patient or account &id:"));
     m_target->setPlaceholderText(tr("any"));
-    m_periodLabel->setText(tr("Peri&od:"));
-    m_apply->setText(tr("&Show"));
+    m_periodLabel->setText(tr("Pe&riod:"));
+    m_apply->setText(tr("Sh&ow"));
     m_newer->setText(tr("← &Newer"));
-    m_older->setText(tr("&Older →"));
+    m_older->setText(tr("Ol&der →"));
     m_export->setText(tr("E&xport CSV…"));
     m_table->setHorizontalHeaderLabels({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Details")});
     m_actor->setAccessibleName(tr("Who"));

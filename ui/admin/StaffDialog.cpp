@@ -1,6 +1,7 @@
 #include "admin/StaffDialog.h"
 
 #include "auth/ApiErrorText.h"
+#include "domain/PhoneNumber.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,6 +16,29 @@ namespace medora {
 StaffDialog::StaffDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("New staff member"));
+    build();
+}
+
+StaffDialog::StaffDialog(const StaffAccount &account, QWidget *parent)
+    : QDialog(parent), m_accountId(account.id)
+{
+    setWindowTitle(tr("Name and phone of %1").arg(account.login));
+    build();
+    m_login->setText(account.login);
+    m_login->setReadOnly(true);
+    m_login->setEnabled(false);
+    m_fullName->setText(account.fullName);
+    m_phone->setText(account.phone.isEmpty() ? QString() : PhoneNumber::format(account.phone));
+    const int roleIndex = m_role->findData(account.role);
+    m_role->setCurrentIndex(roleIndex < 0 ? 0 : roleIndex);
+    m_role->setEnabled(false); // "Change role…" asks its own question
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Save"));
+    m_fullName->setFocus();
+    m_fullName->selectAll();
+}
+
+void StaffDialog::build()
+{
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("login"));
     m_login->setMaxLength(32);
@@ -119,7 +143,7 @@ void StaffDialog::setBusy(bool busy)
 {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
     if (busy) {
-        m_status->setText(tr("Creating the account…"));
+        m_status->setText(isEdit() ? tr("Saving the changes…") : tr("Creating the account…"));
         m_status->show();
     }
 }
@@ -127,6 +151,14 @@ void StaffDialog::setBusy(bool busy)
 void StaffDialog::submit()
 {
     clearErrors();
+    if (isEdit()) {
+        const FieldErrors errors = StaffClient::validateDetails(m_fullName->text(), m_phone->text());
+        for (auto it = errors.crbegin(); it != errors.crend(); ++it)
+            showError(it->field, it->message);
+        if (errors.isEmpty())
+            emit detailsSubmitted(m_accountId, m_fullName->text().trimmed(), m_phone->text().trimmed());
+        return;
+    }
     const NewStaffMember candidate = member();
     const FieldErrors errors = StaffClient::validate(candidate);
     for (auto it = errors.crbegin(); it != errors.crend(); ++it)

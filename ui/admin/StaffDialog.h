@@ -12,16 +12,22 @@ class QLineEdit;
 
 namespace medora {
 
-// A new staff account: login, full name, role and an optional phone. Mistakes are named
-// next to their field before anything is sent; the server's refusals (login taken, ...) come
-// back the same way through showError(), and nothing typed is lost. The dialog stays open
-// until the account exists: submitted() asks the owner to create it.
+// A new staff account: login, full name, role and an optional phone; or, built with an
+// existing account, that account's full name and phone (the login is shown, not editable; the
+// role has its own button). Mistakes are named next to their field before anything is sent;
+// the server's refusals (login or phone taken, ...) come back the same way through
+// showError(), and nothing typed is lost. The dialog stays open until the server agreed:
+// submitted() asks the owner to create the account, detailsSubmitted() to change it.
 class StaffDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit StaffDialog(QWidget *parent = nullptr);
+    explicit StaffDialog(const StaffAccount &account, QWidget *parent = nullptr);
+
+    bool isEdit() const { return !m_accountId.isEmpty(); }
+    QString accountId() const { return m_accountId; }
 
     NewStaffMember member() const;
     QLineEdit *loginEdit() const { return m_login; }
@@ -41,8 +47,10 @@ public slots:
 
 signals:
     void submitted(const medora::NewStaffMember &member);
+    void detailsSubmitted(const QString &id, const QString &fullName, const QString &phone);
 
 private:
+    void build();
     void clearErrors();
     QLabel *errorLabel(const QString &field);
 
@@ -53,6 +61,7 @@ private:
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QMap<QString, QLabel *> m_errors;
+    QString m_accountId; // empty for a new account
 };
 
 } // namespace medora

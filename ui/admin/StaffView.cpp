@@ -49,6 +49,8 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
     m_refresh = new QPushButton(this);
     m_new = new QPushButton(this);
     m_new->setObjectName(QStringLiteral("newStaff"));
+    m_edit = new QPushButton(this);
+    m_edit->setObjectName(QStringLiteral("editStaff"));
     m_role = new QPushButton(this);
     m_disable = new QPushButton(this);
     m_disable->setObjectName(QStringLiteral("disableStaff"));
@@ -60,7 +62,7 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_new, m_role, m_disable, m_reset, m_revoke})
+    for (QPushButton *button : {m_new, m_edit, m_role, m_disable, m_reset, m_revoke})
         buttons->addWidget(button);
     buttons->addStretch(1);
     buttons->addWidget(m_refresh);
@@ -71,6 +73,7 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
 
     connect(m_refresh, &QPushButton::clicked, this, &StaffView::reload);
     connect(m_new, &QPushButton::clicked, this, &StaffView::newStaffMember);
+    connect(m_edit, &QPushButton::clicked, this, [this] { editDetails(currentId()); });
     connect(m_role, &QPushButton::clicked, this, &StaffView::chooseRole);
     connect(m_disable, &QPushButton::clicked, this, [this] {
         const StaffAccount chosen = account(currentId());
@@ -104,6 +107,8 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
                 emit accountsChanged(m_accounts);
             });
     connect(m_client, &StaffClient::updated, this, [this](const StaffAccount &changed) {
+        if (m_editDialog && m_editDialog->accountId() == changed.id)
+            m_editDialog->accept();
         for (StaffAccount &known : m_accounts) {
             if (known.id == changed.id)
                 known = changed;
@@ -143,9 +148,11 @@ void StaffView::retranslateUi()
     m_table->setHorizontalHeaderLabels({tr("Full name"), tr("Login"), tr("Role"), tr("Phone"), tr("State")});
     m_refresh->setText(tr("Re&fresh"));
     m_new->setText(tr("&New account…"));
+    m_edit->setText(tr("Na&me and phone…"));
+    m_edit->setToolTip(tr("Correct the full name or the phone number of the chosen account"));
     m_role->setText(tr("Change &role…"));
-    m_reset->setText(tr("Reset &password…"));
-    m_revoke->setText(tr("End &sessions…"));
+    m_reset->setText(tr("Reset pass&word…"));
+    m_revoke->setText(tr("End sess&ions…"));
     updateButtons();
 }
 
@@ -222,9 +229,10 @@ void StaffView::updateButtons()
     const bool any = !chosen.id.isEmpty();
     // The server refuses an admin's own demotion or disabling; it is not offered either.
     const bool self = chosen.id == m_me.id;
+    m_edit->setEnabled(any);
     m_role->setEnabled(any && !self);
     m_disable->setEnabled(any && !self);
-    m_disable->setText(any && chosen.disabled ? tr("&Enable…") : tr("&Disable…"));
+    m_disable->setText(any && chosen.disabled ? tr("Ena&ble…") : tr("Disa&ble…"));
     m_reset->setEnabled(any && !self);
     m_revoke->setEnabled(any);
 }
@@ -250,6 +258,27 @@ StaffDialog *StaffView::newStaffMember()
     });
     m_dialog->open();
     return m_dialog;
+}
+
+StaffDialog *StaffView::editDetails(const QString &id)
+{
+    const StaffAccount chosen = account(id);
+    if (chosen.id.isEmpty())
+        return nullptr;
+    if (m_editDialog) {
+        m_editDialog->raise();
+        m_editDialog->activateWindow();
+        return m_editDialog;
+    }
+    m_editDialog = new StaffDialog(chosen, this);
+    m_editDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editDialog, &StaffDialog::detailsSubmitted, this,
+            [this](const QString &accountId, const QString &fullName, const QString &phone) {
+                m_editDialog->setBusy(true);
+                m_client->setDetails(accountId, fullName, phone);
+            });
+    m_editDialog->open();
+    return m_editDialog;
 }
 
 bool StaffView::confirm(const QString &question, const QString &action)
@@ -380,6 +409,17 @@ void StaffView::onFailed(StaffClient::Operation operation, const ApiError &error
                                        QStringLiteral("role"), QStringLiteral("phone")}
                                .contains(field);
         m_dialog->showError(known ? field : QString(), text);
+        return;
+    }
+    if (operation == StaffClient::Operation::Update && m_editDialog) {
+        m_editDialog->setBusy(false);
+        QString field = error.field;
+        if (error.code == QLatin1String("phone_taken") || error.code == QLatin1String("invalid_phone"))
+            field = QStringLiteral("phone");
+        else if (error.code == QLatin1String("invalid_full_name"))
+            field = QStringLiteral("fullName");
+        const bool known = field == QLatin1String("fullName") || field == QLatin1String("phone");
+        m_editDialog->showError(known ? field : QString(), text);
         return;
     }
     showStatus(text, true);

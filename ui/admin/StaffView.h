@@ -17,8 +17,8 @@ namespace medora {
 class SessionManager;
 
 // The clinic's accounts, as the server lists them: create one (its one-time password shown
-// once), change a role, disable or enable, reset a password (the new one-time password shown
-// once), end every session. Each change is confirmed first; refusals are told in the user's
+// once), correct a name or phone, change a role, disable or enable, reset a password (the new one-time
+// password shown once), end every session. Each change is confirmed first; refusals are told in the user's
 // language, naming the field at fault. The admin's own access cannot be cut from here.
 class StaffView : public QWidget
 {
@@ -34,12 +34,14 @@ public:
     QString currentId() const;
     void selectAccount(const QString &id);
     StaffDialog *staffDialog() const { return m_dialog; }
+    StaffDialog *editDialog() const { return m_editDialog; }
     OneTimePasswordDialog *passwordDialog() const { return m_passwordDialog; }
     QString statusText() const;
     // What the user reads for a refusal of the staff routes.
     static QString errorText(const ApiError &error);
 
     QPushButton *newButton() const { return m_new; }
+    QPushButton *editButton() const { return m_edit; }
     QPushButton *roleButton() const { return m_role; }
     QPushButton *disableButton() const { return m_disable; }
     QPushButton *resetButton() const { return m_reset; }
@@ -48,6 +50,8 @@ public:
 public slots:
     void reload();
     StaffDialog *newStaffMember();
+    // The account's full name and phone in a dialog; saved when the server agrees.
+    StaffDialog *editDetails(const QString &id);
     // Each asks for confirmation (a modal question) before anything is sent.
     void changeRole(const QString &id, const QString &role);
     void setDisabled(const QString &id, bool disabled);
@@ -80,11 +84,13 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_refresh = nullptr;
     QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
     QPushButton *m_role = nullptr;
     QPushButton *m_disable = nullptr;
     QPushButton *m_reset = nullptr;
     QPushButton *m_revoke = nullptr;
     QPointer<StaffDialog> m_dialog;
+    QPointer<StaffDialog> m_editDialog;
     QPointer<OneTimePasswordDialog> m_passwordDialog;
 };
 

@@ -144,9 +144,9 @@ void StatisticsView::retranslateUi()
     m_preset->addItems(
         {tr("Last 7 days"), tr("Last 30 days"), tr("This month"), tr("Last month"), tr("Chosen days")});
     m_preset->setCurrentIndex(preset);
-    m_presetLabel->setText(tr("P&eriod:"));
+    m_presetLabel->setText(tr("Pe&riod:"));
     m_periodLabel->setText(tr("&From"));
-    m_show->setText(tr("S&how"));
+    m_show->setText(tr("Sh&ow"));
     m_from->setAccessibleName(tr("First day"));
     m_to->setAccessibleName(tr("Last day"));
     m_chart->setTitle(tr("Visits per day"));

@@ -65,6 +65,16 @@ void ChartHeader::clear()
     setPatient(Patient());
 }
 
+QString ChartHeader::nameText() const
+{
+    return m_name->text();
+}
+
+QString ChartHeader::detailsText() const
+{
+    return m_details->text();
+}
+
 QString ChartHeader::allergiesText() const
 {
     return m_allergies->text();
@@ -95,9 +105,9 @@ void ChartHeader::retranslateUi()
             details << tr("female");
         if (m_patient.birthDate.isValid()) {
             const QString date = QLocale().toString(m_patient.birthDate, QLocale::ShortFormat);
-            details << tr("born %1%2 (%3 years)")
-                           .arg(m_patient.birthDateEstimated ? QStringLiteral("≈ ") : QString(), date)
-                           .arg(PatientValidator::ageInYears(m_patient.birthDate));
+            const int age = PatientValidator::ageInYears(m_patient.birthDate);
+            details << tr("born %1%2 (age %n)", nullptr, age)
+                           .arg(m_patient.birthDateEstimated ? QStringLiteral("≈ ") : QString(), date);
         }
         if (!m_patient.phone.isEmpty())
             details << PhoneNumber::format(m_patient.phone);

@@ -21,6 +21,8 @@ public:
     void clear();
     bool hasPatient() const { return m_patient.localId != 0; }
 
+    QString nameText() const;
+    QString detailsText() const; // sex, birth date and age, phone
     QString allergiesText() const;
     QString medicationsText() const;
 

@@ -2,6 +2,7 @@
 
 #include "cabinet/ChartTimelineModel.h"
 #include "charting/CabinetQueue.h"
+#include "queue/TicketNumber.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -92,7 +93,7 @@ void ChartHistoryView::showCurrent()
     };
     QString text = tr("Visit of %1, ticket %2: %3")
                        .arg(locale.toString(visit.day, QLocale::ShortFormat))
-                       .arg(visit.ticket)
+                       .arg(TicketNumber::text(visit.ticket))
                        .arg(CabinetQueue::statusName(visit.status));
     text += QLatin1Char('\n') + tr("Queued: %1").arg(time(visit.createdAt));
     text += QLatin1Char('\n') + tr("Called: %1").arg(time(visit.calledAt));

@@ -1,6 +1,7 @@
 #include "cabinet/ChartTimelineModel.h"
 
 #include "charting/CabinetQueue.h"
+#include "queue/TicketNumber.h"
 
 #include <QLocale>
 
@@ -48,7 +49,7 @@ QString ChartTimelineModel::entryText(const ChartEntry &entry)
     if (entry.kind == ChartEntry::Kind::Visit) {
         return tr("%1 — visit, ticket %2 (%3)")
             .arg(when)
-            .arg(entry.visit.ticket)
+            .arg(TicketNumber::text(entry.visit.ticket))
             .arg(CabinetQueue::statusName(entry.visit.status));
     }
     const Report &report = entry.report;

@@ -28,6 +28,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace medora {
 
 DoctorCabinet::DoctorCabinet(Database &database, PatientRegistry &registry, ClinicDirectory &directory,
@@ -43,8 +45,10 @@ DoctorCabinet::DoctorCabinet(Database &database, PatientRegistry &registry, Clin
     else
         buildNoticeUi();
     retranslateUi();
-    if (m_isDoctor)
+    if (m_isDoctor) {
         m_queuePanel->reload();
+        resumeVisitInProgress();
+    }
 }
 
 DoctorCabinet::~DoctorCabinet()
@@ -155,8 +159,37 @@ QList<QAction *> DoctorCabinet::shortcutActions() const
 void DoctorCabinet::setToday(const QDate &day)
 {
     m_today = day;
-    if (m_queuePanel)
+    if (m_queuePanel) {
         m_queuePanel->setDay(day);
+        resumeVisitInProgress();
+    }
+}
+
+bool DoctorCabinet::resumeVisitInProgress()
+{
+    if (!m_isDoctor || !m_openPatient.isNull())
+        return false;
+    // CabinetQueue lets only one visit of the day be in progress.
+    const QList<Visit> visits = m_queuePanel->visits();
+    const auto inProgress = std::find_if(visits.cbegin(), visits.cend(), [](const Visit &visit) {
+        return visit.status == VisitStatus::InProgress;
+    });
+    if (inProgress == visits.cend())
+        return false;
+    // Choosing the row opens the visit (visitChosen); it is opened directly if it was chosen.
+    m_queuePanel->selectVisit(inProgress->localId);
+    if (m_openPatient != inProgress->patientId)
+        openVisit(*inProgress);
+    if (m_openPatient != inProgress->patientId)
+        return false;
+    m_tabs->setCurrentWidget(m_editor);
+    return true;
+}
+
+void DoctorCabinet::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    resumeVisitInProgress();
 }
 
 QString DoctorCabinet::doctorName(const QString &userId) const
@@ -306,7 +339,7 @@ std::unique_ptr<PrintDocument> DoctorCabinet::printDocument(QString *error)
     auto document = std::make_unique<PrintDocument>(m_directory.letterhead());
     document->setTitle(ReportHtmlBuilder::title(*report));
     document->setBodyHtml(builder.bodyHtml(m_chart->patient, *report, addenda));
-    document->setFooterText(ReportHtmlBuilder::disclaimer());
+    document->setFooterText(ReportHtmlBuilder::disclaimerFor(*report));
     return document;
 }
 
@@ -367,8 +400,8 @@ void DoctorCabinet::retranslateUi()
                              "roles."));
         return;
     }
-    m_tabs->setTabText(m_tabs->indexOf(m_editor), tr("Visit &report"));
-    m_tabs->setTabText(m_tabs->indexOf(m_history), tr("&History"));
+    m_tabs->setTabText(m_tabs->indexOf(m_editor), tr("&Visit report"));
+    m_tabs->setTabText(m_tabs->indexOf(m_history), tr("Hist&ory"));
     m_callNextAction->setText(tr("Call the next patient"));
     m_startAction->setText(tr("Start the visit"));
     m_finishAction->setText(tr("Finish the visit"));

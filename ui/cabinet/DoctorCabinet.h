@@ -63,6 +63,12 @@ public:
     bool exportPdf(const QString &path, QString *error = nullptr);
     QString lastMessage() const;
 
+    // Opens today's visit that is already in progress (the doctor signed in again, or the PC
+    // restarted mid-visit) with its report in the editor, unless a patient is open already.
+    // Runs when the cabinet is built for a sign-in and whenever it is shown. True when it
+    // opened one.
+    bool resumeVisitInProgress();
+
 public slots:
     // Re-reads the queue and the open chart (after a sync page); typed text is kept.
     void reload();
@@ -87,6 +93,7 @@ private:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     Database &m_database;

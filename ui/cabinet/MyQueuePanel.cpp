@@ -2,6 +2,7 @@
 
 #include "charting/CabinetQueue.h"
 #include "charting/ChartLoader.h"
+#include "queue/TicketNumber.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -142,8 +143,8 @@ void MyQueuePanel::fillTable()
         for (int row = 0; row < m_visits.size(); ++row) {
             const Visit &visit = m_visits[row];
             const bool urgent = visit.priority == VisitPriority::Urgent;
-            auto *ticket =
-                new QTableWidgetItem(urgent ? tr("%1 !").arg(visit.ticket) : QString::number(visit.ticket));
+            auto *ticket = new QTableWidgetItem(urgent ? TicketNumber::urgentText(visit.ticket)
+                                                       : TicketNumber::text(visit.ticket));
             auto *patient = new QTableWidgetItem(patientName(visit.patientId));
             auto *status = new QTableWidgetItem(CabinetQueue::statusName(visit.status));
             if (urgent)

@@ -132,11 +132,11 @@ void PhrasePicker::changeEvent(QEvent *event)
 
 void PhrasePicker::retranslateUi()
 {
-    m_title->setText(tr("Spec&ialty template:"));
+    m_title->setText(tr("Sp&ecialty template:"));
     m_specialty->setAccessibleName(tr("Specialty template"));
     m_sectionLabel->setText(tr("Phrases for: %1").arg(ReportVocabulary::sectionTitle(m_section)));
     m_list->setAccessibleName(tr("Template phrases for %1").arg(ReportVocabulary::sectionTitle(m_section)));
-    m_insert->setText(tr("Insert &phrase"));
+    m_insert->setText(tr("&Insert phrase"));
     m_insert->setToolTip(tr("Inserts the chosen phrase at the cursor of the section being written"));
 }
 

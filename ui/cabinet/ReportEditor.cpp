@@ -488,12 +488,12 @@ void ReportEditor::retranslateUi()
 {
     const QMap<QString, QString> labels = {
         {QStringLiteral("complaints"), tr("&Complaints")},
-        {QStringLiteral("anamnesis"), tr("A&namnesis")},
+        {QStringLiteral("anamnesis"), tr("Ana&mnesis")},
         {QStringLiteral("examination"), tr("E&xamination")},
         {QStringLiteral("diagnosis"), tr("&Diagnosis")},
         {QStringLiteral("treatmentPlan"), tr("&Treatment plan")},
         {QStringLiteral("recommendations"), tr("&Recommendations")},
-        {QStringLiteral("notes"), tr("N&otes")},
+        {QStringLiteral("notes"), tr("&Notes")},
     };
     for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
         m_sectionLabels.value(it.key())->setText(it.value());
@@ -505,7 +505,7 @@ void ReportEditor::retranslateUi()
     m_icd10->setPlaceholderText(QStringLiteral("J06.9"));
     m_signButton->setText(tr("&Sign report"));
     m_signButton->setToolTip(m_signAction->shortcut().toString(QKeySequence::NativeText));
-    m_addendumButton->setText(tr("Write an &addendum"));
+    m_addendumButton->setText(tr("&Write an addendum"));
     m_signAction->setText(tr("Sign report"));
     m_phrasesAction->setText(tr("Insert a template phrase"));
     m_saveAction->setText(tr("Save the draft now"));

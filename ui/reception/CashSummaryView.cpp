@@ -103,7 +103,7 @@ void CashSummaryView::retranslateUi()
 {
     m_dayLabel->setText(tr("&Day:"));
     m_day->setAccessibleName(tr("Day of the cash summary"));
-    m_print->setText(tr("&Print summary"));
+    m_print->setText(tr("P&rint summary"));
     m_print->setAccessibleName(tr("Print the cash summary"));
     m_methodTitle->setText(tr("By payment method"));
     m_personTitle->setText(tr("By receptionist"));

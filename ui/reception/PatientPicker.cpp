@@ -79,7 +79,7 @@ PatientPicker::PatientPicker(PatientRegistry &registry, QWidget *parent)
 
 void PatientPicker::retranslateUi()
 {
-    m_label->setText(tr("Find the &patient"));
+    m_label->setText(tr("&Find the patient"));
     m_search->setPlaceholderText(tr("Name, phone or patient number"));
     m_search->setAccessibleName(tr("Search patients"));
     m_table->setAccessibleName(tr("Patients found"));

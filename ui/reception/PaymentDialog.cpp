@@ -4,6 +4,7 @@
 #include "cash/PaymentService.h"
 #include "clinic/ClinicDirectory.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
 #include "reception/MoneyEdit.h"
 
 #include <QCheckBox>
@@ -213,9 +214,9 @@ void PaymentDialog::retranslateUi()
     for (int i = 0; i < m_method->count(); ++i)
         m_method->setItemText(i, PaymentService::methodText(PaymentMethod(m_method->itemData(i).toInt())));
     m_note->setPlaceholderText(tr("Optional"));
-    m_attach->setText(tr("A&ttach photo…"));
+    m_attach->setText(tr("Atta&ch photo…"));
     m_attach->setAccessibleName(tr("Attach a photo of the receipt"));
-    m_detach->setText(tr("Re&move"));
+    m_detach->setText(tr("R&emove"));
     m_detach->setAccessibleName(tr("Remove the attached photo"));
     m_receiptName->setText(m_receiptFile.isEmpty() ? tr("No photo attached")
                                                    : QFileInfo(m_receiptFile).fileName());
@@ -246,7 +247,7 @@ void PaymentDialog::loadVisits()
             doctor = tr("Unknown doctor");
         m_visit->addItem(
             tr("Ticket %1 — %2 (%3)")
-                .arg(QLocale().toString(visit.ticket), doctor, QueueService::statusText(visit.status)),
+                .arg(TicketNumber::text(visit.ticket), doctor, QueueService::statusText(visit.status)),
             visit.id.toString(QUuid::WithoutBraces));
         // The visit still open is the one being paid for, most of the time.
         if (preferred == 0 && QueueService::isActive(visit.status))

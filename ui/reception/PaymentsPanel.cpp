@@ -109,9 +109,9 @@ void PaymentsPanel::retranslateUi()
     m_take->setAccessibleName(tr("Take a payment from the patient"));
     m_reverse->setText(tr("&Reverse…"));
     m_reverse->setAccessibleName(tr("Reverse the selected payment"));
-    m_print->setText(tr("Print &receipt"));
+    m_print->setText(tr("Print rec&eipt"));
     m_print->setAccessibleName(tr("Print the receipt of the selected payment"));
-    m_photo->setText(tr("Receipt p&hoto"));
+    m_photo->setText(tr("Receipt ph&oto"));
     m_photo->setAccessibleName(tr("Open the attached photo of the receipt"));
     reload();
 }

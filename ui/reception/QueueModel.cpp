@@ -2,8 +2,10 @@
 
 #include "queue/PatientLookup.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
 
 #include <QBrush>
+#include <QColor>
 #include <QFont>
 #include <QLocale>
 
@@ -30,6 +32,14 @@ void QueueModel::reload()
     for (const Visit &visit : m_visits)
         ids.append(visit.patientId);
     m_names = m_patients.byIds(ids);
+    // Two PCs that drew the same ticket letter offline print the same ticket: said, not hidden.
+    m_clashingTickets.clear();
+    QSet<int> seen;
+    for (const Visit &visit : std::as_const(m_visits)) {
+        if (seen.contains(visit.ticket))
+            m_clashingTickets.insert(visit.ticket);
+        seen.insert(visit.ticket);
+    }
     endResetModel();
 }
 
@@ -68,7 +78,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case TicketColumn:
-            return QLocale().toString(visit.ticket);
+            return m_clashingTickets.contains(visit.ticket)
+                       ? tr("%1 (twice!)").arg(TicketNumber::text(visit.ticket))
+                       : TicketNumber::text(visit.ticket);
         case PatientColumn: {
             const auto patient = m_names.constFind(visit.patientId);
             // A visit pulled before its patient: the name arrives with a later page.
@@ -89,6 +101,12 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == TicketColumn && m_clashingTickets.contains(visit.ticket))
+        return tr("Another computer gave out the same ticket for this doctor and day: call these patients "
+                  "by name.");
+    if (role == Qt::ForegroundRole && index.column() == TicketColumn &&
+        m_clashingTickets.contains(visit.ticket))
+        return QBrush(QColor(0xc6, 0x28, 0x28));
     if (role == Qt::FontRole && visit.priority == VisitPriority::Urgent && index.column() == PriorityColumn) {
         QFont bold;
         bold.setBold(true);

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace medora {
 
@@ -58,6 +59,7 @@ private:
     QDate m_day;
     QList<Visit> m_visits;
     QHash<QUuid, Patient> m_names;
+    QSet<int> m_clashingTickets; // tickets two live visits of the queue share
 };
 
 } // namespace medora

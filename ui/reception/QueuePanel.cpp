@@ -4,6 +4,7 @@
 #include "queue/PatientLookup.h"
 #include "queue/QueueService.h"
 #include "queue/TicketHtmlBuilder.h"
+#include "queue/TicketNumber.h"
 #include "reception/QueueModel.h"
 #include "reception/ReceptionPrinter.h"
 
@@ -169,19 +170,19 @@ void QueuePanel::retranslateUi()
     m_noteLabel->setText(tr("N&ote:"));
     m_note->setAccessibleName(tr("Note for the queue"));
     m_note->setPlaceholderText(tr("Optional, e.g. “repeat visit”"));
-    m_printTicket->setText(tr("Print the &ticket"));
-    m_add->setText(tr("&Add to queue"));
+    m_printTicket->setText(tr("P&rint the ticket"));
+    m_add->setText(tr("Add &to queue"));
     m_add->setAccessibleName(tr("Add the patient to the doctor's queue"));
     m_table->setAccessibleName(tr("Today's queue"));
-    m_up->setText(tr("Move &up"));
+    m_up->setText(tr("Mo&ve up"));
     m_up->setAccessibleName(tr("Move the patient one place up"));
-    m_down->setText(tr("Move do&wn"));
+    m_down->setText(tr("Move dow&n"));
     m_down->setAccessibleName(tr("Move the patient one place down"));
-    m_cancel->setText(tr("&Cancel visit"));
-    m_noShow->setText(tr("Did &not come"));
+    m_cancel->setText(tr("Canc&el visit"));
+    m_noShow->setText(tr("D&id not come"));
     m_noShow->setAccessibleName(tr("Mark that the patient did not come"));
     m_requeue->setText(tr("&Back to the queue"));
-    m_reprint->setText(tr("&Print ticket"));
+    m_reprint->setText(tr("Print tic&ket"));
     m_reprint->setAccessibleName(tr("Print the ticket of the selected patient again"));
     if (m_doctor->count() == 1 && m_doctor->itemData(0).toString().isEmpty())
         m_doctor->setItemText(0, tr("No doctors yet: sign in once to load the clinic's staff"));
@@ -427,7 +428,7 @@ bool QueuePanel::printTicket()
         return false;
     const TicketHtmlBuilder builder(*visit, m_clinic.nameOf(visit->doctorId));
     if (m_printer.print(builder.title(), builder.bodyHtml(), PrintDocument::PageSize::Receipt80mm,
-                        QStringLiteral("ticket-%1").arg(visit->ticket)))
+                        QStringLiteral("ticket-%1").arg(TicketNumber::text(visit->ticket))))
         return true;
     if (!m_printer.lastError().isEmpty())
         showError(tr("The ticket was not printed: %1").arg(m_printer.lastError()));

@@ -191,7 +191,7 @@ void ReceptionDesk::retranslateUi()
     setAccessibleName(tr("Reception desk"));
     m_tabs->setTabText(m_tabs->indexOf(m_queuePanel), tr("&Queue"));
     if (m_paymentsPanel)
-        m_tabs->setTabText(m_tabs->indexOf(m_paymentsPanel), tr("Pa&yments"));
+        m_tabs->setTabText(m_tabs->indexOf(m_paymentsPanel), tr("Pay&ments"));
     if (m_cashView)
         m_tabs->setTabText(m_tabs->indexOf(m_cashView), tr("Ca&sh summary"));
     m_tabs->setAccessibleName(tr("Queue, payments and cash"));

@@ -2,6 +2,7 @@
 
 #include "clinic/ClinicDirectory.h"
 #include "queue/QueueService.h"
+#include "queue/TicketNumber.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -154,7 +155,7 @@ void WallDisplay::rebuildRows()
     m_cells.clear();
     int gridRow = 1;
     for (const Row &row : std::as_const(m_rows)) {
-        auto *ticket = new QLabel(QLocale().toString(row.ticket), this);
+        auto *ticket = new QLabel(TicketNumber::text(row.ticket), this);
         auto *doctor = new QLabel(row.doctorName, this);
         doctor->setTextFormat(Qt::PlainText);
         const QColor color = row.inProgress ? kWithDoctor : kCalled;
@@ -163,9 +164,9 @@ void WallDisplay::rebuildRows()
             palette.setColor(QPalette::WindowText, color);
             label->setPalette(palette);
         }
-        ticket->setAccessibleName(row.inProgress
-                                      ? tr("Ticket %1, with %2").arg(row.ticket).arg(row.doctorName)
-                                      : tr("Ticket %1, go to %2").arg(row.ticket).arg(row.doctorName));
+        ticket->setAccessibleName(
+            row.inProgress ? tr("Ticket %1, with %2").arg(TicketNumber::text(row.ticket), row.doctorName)
+                           : tr("Ticket %1, go to %2").arg(TicketNumber::text(row.ticket), row.doctorName));
         m_grid->addWidget(ticket, gridRow, 0, Qt::AlignLeft);
         m_grid->addWidget(doctor, gridRow, 1, Qt::AlignLeft);
         m_cells << ticket << doctor;

@@ -233,7 +233,7 @@ void MainWindow::retranslateUi()
     m_settingsAction->setText(tr("&Settings…"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_helpMenu->setTitle(tr("&Help"));
-    m_workspace->setTabText(0, tr("&Patients"));
+    m_workspace->setTabText(0, tr("Patients"));
     for (int i = 0; i < m_pageTitles.size(); ++i)
         m_workspace->setTabText(i + 1, m_pageTitles.at(i)());
     for (int i = 0; i < m_pageActions.size(); ++i)
@@ -808,6 +808,10 @@ void MainWindow::addPageAction()
     });
     addAction(action);
     m_pageActions << action;
+    // The page tabs carry no Alt letter (the pages' own controls need them): the tooltip
+    // names the page's Ctrl+digit instead.
+    if (index < m_workspace->count())
+        m_workspace->setTabToolTip(index, action->shortcut().toString(QKeySequence::NativeText));
 }
 
 void MainWindow::addWorkspacePage(QWidget *page, std::function<QString()> title)

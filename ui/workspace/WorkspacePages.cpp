@@ -32,6 +32,11 @@ DoctorCabinet *WorkspacePages::doctorCabinet() const
     return m_cabinet;
 }
 
+AdminPage *WorkspacePages::adminPage() const
+{
+    return m_admin;
+}
+
 void WorkspacePages::follow(SessionManager &session)
 {
     m_session = &session;
@@ -76,15 +81,16 @@ void WorkspacePages::showFor(const UserProfile &user)
         m_cabinet = new DoctorCabinet(m_database, m_registry, m_clinic, user);
         m_cabinet->setObjectName(QStringLiteral("doctorCabinet"));
         connect(m_cabinet, &DoctorCabinet::localChange, this, wake);
-        m_window.addWorkspacePage(m_cabinet, [] { return WorkspacePages::tr("&Cabinet"); });
+        m_window.addWorkspacePage(m_cabinet, [] { return WorkspacePages::tr("Cabinet"); });
     }
     m_desk = new ReceptionDesk(m_database, m_registry, m_clinic, user);
     m_desk->setObjectName(QStringLiteral("receptionDesk"));
     connect(m_desk, &ReceptionDesk::localChange, this, wake);
-    m_window.addWorkspacePage(m_desk, [] { return WorkspacePages::tr("&Reception"); });
-    if (user.role == QLatin1String("clinic_admin") && m_session)
-        m_window.addWorkspacePage(new AdminPage(*m_session, m_database, m_clinic, user),
-                                  [] { return WorkspacePages::tr("&Admin"); });
+    m_window.addWorkspacePage(m_desk, [] { return WorkspacePages::tr("Reception"); });
+    if (user.role == QLatin1String("clinic_admin") && m_session) {
+        m_admin = new AdminPage(*m_session, m_database, m_clinic, user);
+        m_window.addWorkspacePage(m_admin, [] { return WorkspacePages::tr("Admin"); });
+    }
     // The page a person works on all day comes up first.
     m_window.workspace()->setCurrentIndex(1);
 }
@@ -103,6 +109,8 @@ void WorkspacePages::reloadPages()
         m_desk->reload();
     if (m_cabinet)
         m_cabinet->reload();
+    if (m_admin)
+        m_admin->reload();
 }
 
 } // namespace medora

@@ -7,6 +7,7 @@
 
 namespace medora {
 
+class AdminPage;
 class ClinicDirectory;
 class Database;
 class DoctorCabinet;
@@ -43,6 +44,7 @@ public:
 
     ReceptionDesk *receptionDesk() const;
     DoctorCabinet *doctorCabinet() const;
+    AdminPage *adminPage() const;
     QString userId() const { return m_user.id; }
 
 private:
@@ -57,6 +59,7 @@ private:
     UserProfile m_user;
     QPointer<ReceptionDesk> m_desk;
     QPointer<DoctorCabinet> m_cabinet;
+    QPointer<AdminPage> m_admin;
 };
 
 } // namespace medora
