@@ -182,26 +182,28 @@ qint64 compactJsonSize(const QJsonValue &value)
     return 0;
 }
 
-RowData rowDataOf(const Patient &patient)
+// What every kind's row gives a push; the kinds add their tombstone flag and parents.
+template <typename Entity> RowData commonRowData(const Entity &entity)
 {
     RowData row;
     row.found = true;
-    row.id = patient.id;
-    row.revision = patient.revision;
-    row.state = patient.syncState;
-    row.data = EntityJson::toJson(patient);
+    row.id = entity.id;
+    row.revision = entity.revision;
+    row.state = entity.syncState;
+    row.data = EntityJson::toJson(entity);
+    return row;
+}
+
+RowData rowDataOf(const Patient &patient)
+{
+    RowData row = commonRowData(patient);
     row.deleted = patient.deleted;
     return row;
 }
 
 RowData rowDataOf(const Visit &visit)
 {
-    RowData row;
-    row.found = true;
-    row.id = visit.id;
-    row.revision = visit.revision;
-    row.state = visit.syncState;
-    row.data = EntityJson::toJson(visit);
+    RowData row = commonRowData(visit);
     row.deleted = visit.deleted;
     row.parents.append({EntityKind::Patient, visit.patientId});
     return row;
@@ -209,12 +211,7 @@ RowData rowDataOf(const Visit &visit)
 
 RowData rowDataOf(const Report &report)
 {
-    RowData row;
-    row.found = true;
-    row.id = report.id;
-    row.revision = report.revision;
-    row.state = report.syncState;
-    row.data = EntityJson::toJson(report);
+    RowData row = commonRowData(report);
     row.deleted = report.deleted;
     row.parents.append({EntityKind::Visit, report.visitId});
     if (!report.addendumTo.isNull())
@@ -224,12 +221,7 @@ RowData rowDataOf(const Report &report)
 
 RowData rowDataOf(const Payment &payment)
 {
-    RowData row;
-    row.found = true;
-    row.id = payment.id;
-    row.revision = payment.revision;
-    row.state = payment.syncState;
-    row.data = EntityJson::toJson(payment);
+    RowData row = commonRowData(payment); // an entry never changes or goes, so never deleted
     row.parents.append({EntityKind::Patient, payment.patientId});
     if (!payment.visitId.isNull())
         row.parents.append({EntityKind::Visit, payment.visitId});
@@ -938,10 +930,10 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     const auto hasOthers = [&](const Entry &entry) {
-        return rowsWithOthers.contains(rowKey(entry.entity, entry.localId)) ? 1 : 0;
+        return rowsWithOthers.contains(rowKey(entry.entity, entry.localId));
     };
     const auto hasOpenConflict = [&](EntityKind entity, qint64 localId) {
-        return rowsInConflict.contains(rowKey(entity, localId)) ? 1 : 0;
+        return rowsInConflict.contains(rowKey(entity, localId));
     };
     const auto remove = [&](const Entry &entry) {
         deleteEntry.bindInt64(0, entry.seq);
@@ -991,10 +983,8 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
             return false;
         if (row.localId == 0)
             return true;
-        const int others = hasOthers(entry);
-        const int conflicted = hasOpenConflict(op.entity, row.localId);
-        if (others < 0 || conflicted < 0)
-            return false;
+        const bool others = hasOthers(entry);
+        const bool conflicted = hasOpenConflict(op.entity, row.localId);
         const qint64 revision = std::max(row.revision, revisionOf(result));
         if (others) {
             // Rebase: the waiting edit is pushed on top of the revision just made.
@@ -1013,9 +1003,7 @@ bool SyncJournal::applyPushResults(const QList<PushOperation> &sent, const PushR
         SyncRecordWriter::LocalRow row;
         if (!findRow(op.entity, op.id, &row))
             return false;
-        const int others = row.localId ? hasOthers(entry) : 0;
-        if (others < 0)
-            return false;
+        const bool others = row.localId != 0 && hasOthers(entry);
         const qint64 revision = std::max(row.revision, revisionOf(result));
         QJsonObject localValues;
         QJsonObject serverValues;

@@ -63,6 +63,18 @@ struct ApiSyncTransport::Mailbox
 {
     QMutex mutex;
     ApiSyncTransport *owner = nullptr; // null once the transport is gone
+
+    // From a pool thread: runs `work(transport)` on the transport's thread, unless the
+    // transport is gone by then (Qt drops queued calls to a deleted object).
+    template <typename Work> void post(Work work)
+    {
+        QMutexLocker lock(&mutex);
+        if (!owner)
+            return;
+        ApiSyncTransport *target = owner;
+        QMetaObject::invokeMethod(
+            target, [target, work = std::move(work)] { work(target); }, Qt::QueuedConnection);
+    }
 };
 
 ApiSyncTransport::ApiSyncTransport(SessionManager &session, QObject *parent)
@@ -153,13 +165,8 @@ void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDo
     const std::shared_ptr<Mailbox> mailbox = m_mailbox;
     QThreadPool::globalInstance()->start([mailbox, call, sent, done = std::move(done)] {
         const QByteArray json = JsonText::compact(SyncProtocol::pushRequestObject(sent));
-        QMutexLocker lock(&mailbox->mutex);
-        if (!mailbox->owner)
-            return;
-        ApiSyncTransport *owner = mailbox->owner;
-        QMetaObject::invokeMethod(
-            owner, [owner, call, sent, json, done] { owner->sendPush(call, sent, json, done); },
-            Qt::QueuedConnection);
+        mailbox->post(
+            [call, sent, json, done](ApiSyncTransport *owner) { owner->sendPush(call, sent, json, done); });
     });
 }
 
@@ -208,14 +215,9 @@ void ApiSyncTransport::sendPush(quint64 call, const PushRequest &sent, const QBy
                 }
                 if (!error.ok())
                     decoded = PushResponse();
-                QMutexLocker lock(&mailbox->mutex);
-                if (!mailbox->owner)
-                    return;
-                ApiSyncTransport *owner = mailbox->owner;
-                QMetaObject::invokeMethod(
-                    owner,
-                    [owner, call, error, decoded, done] { owner->pushDecoded(call, error, decoded, done); },
-                    Qt::QueuedConnection);
+                mailbox->post([call, error, decoded, done](ApiSyncTransport *owner) {
+                    owner->pushDecoded(call, error, decoded, done);
+                });
             });
         });
     const auto it = m_calls.find(call);
@@ -305,14 +307,8 @@ void ApiSyncTransport::decodePage(quint64 call, const QByteArray &body)
         else if (!SyncProtocol::decodePullPage(document.object(), &page, &errors))
             error = badResponse(QStringLiteral("pull answer: ") + describeFieldErrors(errors));
 
-        QMutexLocker lock(&mailbox->mutex);
-        if (!mailbox->owner)
-            return;
-        ApiSyncTransport *owner = mailbox->owner;
-        // Queued to the transport's thread; dropped by Qt if the transport is deleted first.
-        QMetaObject::invokeMethod(
-            owner, [owner, call, error, page] { owner->pageDecoded(call, error, page); },
-            Qt::QueuedConnection);
+        mailbox->post(
+            [call, error, page](ApiSyncTransport *owner) { owner->pageDecoded(call, error, page); });
     });
 }
 
