@@ -1,5 +1,8 @@
 #include "api/ApiClient.h"
 
+#include "api/ApiNetworkThread.h"
+#include "api/ReplyReader.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -17,78 +20,6 @@ namespace {
 
 constexpr qint64 kMaxCaFileBytes = 1024 * 1024;
 
-QDateTime httpDate(const QByteArray &value)
-{
-    // RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
-    const QString text = QString::fromLatin1(value).trimmed();
-    QDateTime time = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!time.isValid())
-        return QDateTime();
-    time.setTimeSpec(Qt::UTC);
-    return time;
-}
-
-int retryAfterSeconds(const QByteArray &value, const QDateTime &serverTime)
-{
-    if (value.isEmpty())
-        return -1;
-    bool isNumber = false;
-    const int seconds = value.trimmed().toInt(&isNumber);
-    if (isNumber)
-        return seconds >= 0 ? seconds : -1;
-    const QDateTime at = httpDate(value);
-    if (!at.isValid())
-        return -1;
-    const QDateTime now = serverTime.isValid() ? serverTime : QDateTime::currentDateTimeUtc();
-    return static_cast<int>(std::max<qint64>(0, now.secsTo(at)));
-}
-
-ApiError::Kind kindOfNetworkError(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // setTransferTimeout() aborts this way
-        return ApiError::Kind::Timeout;
-    case QNetworkReply::SslHandshakeFailedError:
-        return ApiError::Kind::Tls;
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::UnknownContentError:
-        return ApiError::Kind::BadResponse;
-    default:
-        return ApiError::Kind::Offline;
-    }
-}
-
-QString codeFor(ApiError::Kind kind)
-{
-    switch (kind) {
-    case ApiError::Kind::Offline:
-        return ApiError::offlineCode();
-    case ApiError::Kind::Timeout:
-        return ApiError::timeoutCode();
-    case ApiError::Kind::Tls:
-        return ApiError::tlsCode();
-    case ApiError::Kind::InsecureUrl:
-        return ApiError::insecureUrlCode();
-    case ApiError::Kind::InvalidUrl:
-        return ApiError::invalidUrlCode();
-    case ApiError::Kind::TooLarge:
-        return ApiError::tooLargeCode();
-    case ApiError::Kind::BadResponse:
-        return ApiError::badResponseCode();
-    case ApiError::Kind::Cancelled:
-        return ApiError::cancelledCode();
-    case ApiError::Kind::NotSignedIn:
-        return ApiError::notSignedInCode();
-    case ApiError::Kind::Server:
-    case ApiError::Kind::None:
-        break;
-    }
-    return QString();
-}
-
 } // namespace
 
 ApiClient::ApiClient(QObject *parent)
@@ -103,9 +34,12 @@ ApiClient::ApiClient(QObject *parent)
 
 ApiClient::~ApiClient()
 {
+    m_networkThread.reset(); // its transfers end silently
     std::map<quint64, Pending> pending;
     pending.swap(m_pending);
     for (auto &entry : pending) {
+        if (!entry.second.reply)
+            continue;
         entry.second.reply->disconnect(this);
         entry.second.reply->abort();
         entry.second.reply->deleteLater();
@@ -162,6 +96,7 @@ bool ApiClient::setCaCertificateFile(const QString &path, QString *error)
     if (path.isEmpty()) {
         m_caCertificateFile.clear();
         m_sslConfiguration.setCaCertificates(QSslConfiguration::systemCaCertificates());
+        forgetConnections();
         return true;
     }
     QFile file(path);
@@ -189,7 +124,17 @@ bool ApiClient::setCaCertificateFile(const QString &path, QString *error)
     // on-demand loading of the system's roots, and a public certificate would stop working.
     m_sslConfiguration.setCaCertificates(QSslConfiguration::systemCaCertificates() + certificates);
     m_caCertificateFile = path;
+    forgetConnections();
     return true;
+}
+
+void ApiClient::forgetConnections()
+{
+    // A connection keeps the trust it was opened with: without this, a server refused before
+    // the clinic's CA was set stays refused on the same connection.
+    m_network->clearConnectionCache();
+    if (m_networkThread)
+        m_networkThread->clearConnectionCache();
 }
 
 QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
@@ -243,32 +188,68 @@ quint64 ApiClient::send(const QByteArray &method, const QString &path, const QJs
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         payload = options.jsonBody;
     }
+    // Upload progress is reported from this thread's replies only.
+    const bool onNetworkThread = options.networkThread && !options.uploadProgress;
+    if (!body && options.jsonBody.isEmpty() && options.printBody) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        if (!onNetworkThread)
+            payload = options.printBody();
+    }
 
-    QNetworkReply *reply = body || method != "GET" ? m_network->sendCustomRequest(request, method, payload)
-                                                   : m_network->get(request);
+    const qint64 maxResponseBytes =
+        options.maxResponseBytes > 0 ? options.maxResponseBytes : m_maxResponseBytes;
     Pending &pending = m_pending[id];
-    pending.reply = reply;
-    pending.maxResponseBytes = options.maxResponseBytes > 0 ? options.maxResponseBytes : m_maxResponseBytes;
-    pending.rawBody = options.rawBody;
+    pending.transfer.maxResponseBytes = maxResponseBytes;
+    pending.transfer.rawBody = options.rawBody;
     pending.context = context;
     pending.hasContext = context != nullptr;
     pending.done = std::move(done);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, id] {
-        auto it = m_pending.find(id);
-        if (it == m_pending.end())
-            return;
-        // A declared length over the limit is refused before a byte of the body is read.
-        const qint64 declared = it->second.reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (declared > it->second.maxResponseBytes) {
-            it->second.tooLarge = true;
-            it->second.reply->abort();
+    if (onNetworkThread) {
+        if (!m_networkThread) {
+            m_networkThread =
+                std::make_unique<ApiNetworkThread>(this, [this](quint64 finished, const Response &response) {
+                    onNetworkThreadFinished(finished, response);
+                });
         }
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [this, id] { onReadyRead(id); });
-    connect(reply, &QNetworkReply::sslErrors, this, [this, id](const QList<QSslError> &errors) {
-        auto it = m_pending.find(id);
+        ApiNetworkThread::Transfer transfer;
+        transfer.request = request;
+        transfer.method = !body && method == "GET" ? QByteArray() : method;
+        transfer.payload = payload;
+        if (payload.isEmpty() && !body && options.jsonBody.isEmpty())
+            transfer.printBody = options.printBody;
+        transfer.readBody = options.rawBody ? options.readBody : nullptr;
+        transfer.maxResponseBytes = maxResponseBytes;
+        transfer.rawBody = options.rawBody;
+        m_networkThread->start(id, transfer);
+        return id;
+    }
+
+    QNetworkReply *reply = body || method != "GET" ? m_network->sendCustomRequest(request, method, payload)
+                                                   : m_network->get(request);
+    pending.reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, id] {
+        const auto it = m_pending.find(id);
         if (it != m_pending.end())
-            it->second.sslErrors += errors;
+            ReplyReader::checkDeclaredLength(it->second.reply, it->second.transfer);
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, id] {
+        const auto it = m_pending.find(id);
+        if (it != m_pending.end())
+            ReplyReader::readAvailable(it->second.reply, it->second.transfer);
+    });
+    if (options.uploadProgress) {
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [this, id, progress = options.uploadProgress](qint64 sent, qint64 total) {
+                    const auto it = m_pending.find(id);
+                    if (it != m_pending.end() && !it->second.transfer.cancelled &&
+                        (!it->second.hasContext || it->second.context))
+                        progress(sent, total);
+                });
+    }
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id](const QList<QSslError> &errors) {
+        const auto it = m_pending.find(id);
+        if (it != m_pending.end())
+            it->second.transfer.sslErrors += errors;
     });
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
     return id;
@@ -294,22 +275,11 @@ void ApiClient::abort(quint64 id)
     auto it = m_pending.find(id);
     if (it == m_pending.end())
         return;
-    it->second.cancelled = true;
-    it->second.reply->abort();
-}
-
-void ApiClient::onReadyRead(quint64 id)
-{
-    auto it = m_pending.find(id);
-    if (it == m_pending.end() || it->second.tooLarge || !it->second.reply->isOpen())
-        return;
-    Pending &pending = it->second;
-    pending.body += pending.reply->read(pending.maxResponseBytes + 1 - pending.body.size());
-    if (pending.body.size() > pending.maxResponseBytes) {
-        pending.tooLarge = true;
-        pending.body.clear();
-        pending.reply->abort();
-    }
+    it->second.transfer.cancelled = true;
+    if (it->second.reply)
+        it->second.reply->abort();
+    else if (m_networkThread)
+        m_networkThread->abort(id);
 }
 
 void ApiClient::onFinished(quint64 id)
@@ -317,84 +287,27 @@ void ApiClient::onFinished(quint64 id)
     auto it = m_pending.find(id);
     if (it == m_pending.end())
         return;
-    onReadyRead(id); // whatever arrived with the last chunk
+    ReplyReader::readAvailable(it->second.reply, it->second.transfer); // the last chunk
     Pending pending = std::move(it->second);
     m_pending.erase(it);
     pending.reply->deleteLater();
     if (pending.hasContext && !pending.context)
         return; // whoever asked is gone
     if (pending.done)
-        pending.done(responseFor(pending));
+        pending.done(ReplyReader::response(pending.reply, pending.transfer));
 }
 
-ApiClient::Response ApiClient::responseFor(const Pending &pending) const
+void ApiClient::onNetworkThreadFinished(quint64 id, const Response &response)
 {
-    Response response;
-    QNetworkReply *reply = pending.reply;
-    response.serverTime = httpDate(reply->rawHeader("Date"));
-    response.headers = reply->rawHeaderPairs();
-    const auto fail = [&response](ApiError::Kind kind, const QString &message) {
-        response.error = ApiError::make(kind, codeFor(kind), message);
-        return response;
-    };
-    if (pending.cancelled)
-        return fail(ApiError::Kind::Cancelled, QStringLiteral("cancelled"));
-    if (pending.tooLarge)
-        return fail(ApiError::Kind::TooLarge,
-                    QStringLiteral("the answer exceeds %1 bytes").arg(pending.maxResponseBytes));
-
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid() || (reply->error() != QNetworkReply::NoError && status.toInt() == 0)) {
-        QString detail = reply->errorString();
-        if (!pending.sslErrors.isEmpty()) {
-            QStringList texts;
-            for (const QSslError &sslError : pending.sslErrors)
-                texts << sslError.errorString();
-            detail = texts.join(QStringLiteral("; "));
-            return fail(ApiError::Kind::Tls, detail);
-        }
-        return fail(kindOfNetworkError(reply->error()), detail);
-    }
-
-    response.httpStatus = status.toInt();
-    if (pending.rawBody && response.httpStatus >= 200 && response.httpStatus < 300) {
-        response.body = pending.body;
-        return response;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document =
-        pending.body.isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(pending.body, &parseError);
-    const bool isObject =
-        !pending.body.isEmpty() && parseError.error == QJsonParseError::NoError && document.isObject();
-    if (response.httpStatus >= 200 && response.httpStatus < 300) {
-        if (!pending.body.isEmpty() && !isObject)
-            return fail(ApiError::Kind::BadResponse,
-                        QStringLiteral("HTTP %1 without a JSON object body").arg(response.httpStatus));
-        if (isObject)
-            response.json = document.object();
-        return response;
-    }
-
-    ApiError error;
-    error.kind = ApiError::Kind::Server;
-    error.httpStatus = response.httpStatus;
-    error.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"), response.serverTime);
-    const QJsonObject body =
-        isObject ? document.object().value(QLatin1String("error")).toObject() : QJsonObject();
-    const QJsonValue code = body.value(QLatin1String("code"));
-    if (code.isString() && !code.toString().isEmpty()) {
-        error.code = code.toString();
-        error.message = body.value(QLatin1String("message")).toString();
-        error.field = body.value(QLatin1String("field")).toString();
-    } else {
-        // Not our server's error format (a proxy's page, a redirect): keep the status only.
-        error.code = QStringLiteral("http_%1").arg(response.httpStatus);
-        error.message = QStringLiteral("HTTP %1 %2")
-                            .arg(response.httpStatus)
-                            .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
-    }
-    response.error = error;
-    return response;
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending pending = std::move(it->second);
+    m_pending.erase(it);
+    if (pending.hasContext && !pending.context)
+        return; // whoever asked is gone
+    if (pending.done)
+        pending.done(response);
 }
 
 quint64 ApiClient::login(const QString &login, const QString &password, const QString &deviceId,

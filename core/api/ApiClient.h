@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "api/ReplyTransfer.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -16,11 +17,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace medora {
+
+class ApiNetworkThread;
 
 // The client's only door to medora-server's HTTP API (/api/v1, see docs/api.md).
 // Asynchronous: every call returns at once and reports through its callback from the event
@@ -89,6 +93,20 @@ public:
         // The request body as JSON text already printed (used when `body` is null), so that a
         // large body can be printed away from the thread that runs the window.
         QByteArray jsonBody;
+        // Told how much of the request body has been written (sent, total), as the network
+        // reports it; called on the thread of the client, never after the call finished.
+        // A call with it runs on this thread, `networkThread` notwithstanding.
+        std::function<void(qint64 sent, qint64 total)> uploadProgress;
+        // Runs the transfer on the client's network thread (see ApiNetworkThread): for large
+        // bodies sent while this thread is busy with other work, as sync's pushes are.
+        bool networkThread = false;
+        // Prints the request body (JSON) when `body` and `jsonBody` are empty: on the network
+        // thread with `networkThread`, so a large body never takes a detour through this one.
+        std::function<QByteArray()> printBody;
+        // With `networkThread` and `rawBody`: runs there with a 2xx answer's body before the
+        // answer is handed over, so a large answer is read while this thread does other work
+        // (the function keeps what it reads; it is not called for other answers).
+        std::function<void(const QByteArray &body)> readBody;
     };
 
     // A call to /api/v1/<path>. `accessToken` goes into "Authorization: Bearer"; `body` is
@@ -115,25 +133,21 @@ public:
 private:
     struct Pending
     {
-        QNetworkReply *reply = nullptr;
-        QByteArray body;
-        bool tooLarge = false;
-        qint64 maxResponseBytes = 0;
-        bool rawBody = false;
-        bool cancelled = false;
+        QNetworkReply *reply = nullptr; // null when the transfer runs on the network thread
+        ReplyTransfer transfer;
         bool hasContext = false;
-        QList<QSslError> sslErrors;
         QPointer<QObject> context;
         Callback done;
     };
 
     QUrl endpoint(const QString &path, const QUrlQuery &query = QUrlQuery()) const;
-    void onReadyRead(quint64 id);
     void onFinished(quint64 id);
-    Response responseFor(const Pending &pending) const;
+    void forgetConnections();
+    void onNetworkThreadFinished(quint64 id, const Response &response);
     void finishLater(QObject *context, Callback done, const ApiError &error);
 
     QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<ApiNetworkThread> m_networkThread; // started on first use
     QUrl m_serverUrl;
     bool m_allowInsecureHttp = false;
     QString m_caCertificateFile;

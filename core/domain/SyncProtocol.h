@@ -100,7 +100,7 @@ class SyncProtocol
     Q_DECLARE_TR_FUNCTIONS(SyncProtocol)
 
 public:
-    static constexpr int kMaxOpsPerPush = 100;
+    static constexpr int kMaxOpsPerPush = 500;
     static constexpr qint64 kMaxPushBytes = 1024 * 1024;
     static constexpr int kMaxPullLimit = 1000;
     static constexpr int kDefaultPullLimit = 500;

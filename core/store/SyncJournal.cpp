@@ -1267,6 +1267,35 @@ bool SyncJournal::putBack(const QList<PushOperation> &sent, bool countAttempt, c
 
 // --- pull --------------------------------------------------------------------------------
 
+bool SyncJournal::newerHere(qint64 revision, const QString &updatedAt, const SyncRecord &record)
+{
+    if (revision <= 0 || updatedAt.isEmpty())
+        return false;
+    bool localOk = false;
+    bool serverOk = false;
+    const QDateTime local = EntityJson::timeFromText(updatedAt, &localOk);
+    const QDateTime server = EntityJson::timeFromText(record.updatedAt, &serverOk);
+    return localOk && serverOk && local > server;
+}
+
+bool SyncJournal::requeueNewer(SyncRecordWriter &writer, const SyncRecord &record, qint64 localId,
+                               bool deletedHere)
+{
+    if (!writer.setRevision(record.entity, localId, record.revision))
+        return false;
+    if (deletedHere && record.deleted)
+        return true; // gone on both sides: nothing to send
+    if (!writer.setState(record.entity, localId, SyncState::Modified))
+        return false;
+    Outbox outbox(m_database);
+    if (deletedHere)
+        return outbox.recordDelete(record.entity, localId, record.id, record.revision);
+    // Every field goes, as for a new row: the server's older version differs in unknown ones.
+    return outbox.recordUpsert(record.entity, localId, record.id,
+                               record.entity == EntityKind::Patient ? EntityJson::patientMergeFields()
+                                                                    : QStringList());
+}
+
 bool SyncJournal::applyPullPage(const PullPage &page)
 {
     m_database.clearError();
@@ -1399,7 +1428,7 @@ bool SyncJournal::applyPullPage(const PullPage &page)
             qint64 localId = 0;
             if (!writer.write(record, decodedAt(i), 0, SyncState::Synced, &localId))
                 return abandon();
-            rows.insert(record.id, {localId, record.revision, SyncState::Synced, false});
+            rows.insert(record.id, {localId, record.revision, SyncState::Synced, false, record.updatedAt});
             continue;
         }
         SyncRecordWriter::LocalRow &row = found.value();
@@ -1418,6 +1447,17 @@ bool SyncJournal::applyPullPage(const PullPage &page)
         if (localChanges || (!force && record.revision <= row.revision)) {
             if (resyncing && !writer.markSeen(record.entity, row.localId))
                 return abandon();
+            continue;
+        }
+        if (mode == kDatabaseResync && row.state == SyncState::Synced &&
+            newerHere(row.revision, row.updatedAt, record)) {
+            // The restored server holds an older version of a row this PC had synced: the
+            // newer one is sent again, on top of the server's revision, instead of being lost.
+            if (!writer.markSeen(record.entity, row.localId) ||
+                !requeueNewer(writer, record, row.localId, row.deleted))
+                return abandon();
+            row.revision = record.revision;
+            row.state = row.deleted && record.deleted ? SyncState::Synced : SyncState::Modified;
             continue;
         }
         const SyncState state = row.state == SyncState::Conflict ? SyncState::Conflict : SyncState::Synced;

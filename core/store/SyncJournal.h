@@ -14,6 +14,8 @@
 
 namespace medora {
 
+class SyncRecordWriter;
+
 // One outbox entry the server refused for good (or that failed too often): kept, shown to
 // the user with its reason, retried only when the user asks.
 struct OutboxError
@@ -124,6 +126,10 @@ public:
     Database &database() { return m_database; }
 
 private:
+    // After the server's database was restored: whether this PC's synced row is newer than
+    // the server's version of it (by the server's own times), and sending it again.
+    static bool newerHere(qint64 revision, const QString &updatedAt, const SyncRecord &record);
+    bool requeueNewer(SyncRecordWriter &writer, const SyncRecord &record, qint64 localId, bool deletedHere);
     bool putBack(const QList<PushOperation> &sent, bool countAttempt, const QString &reasonCode,
                  const QString &reason);
 

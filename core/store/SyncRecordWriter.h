@@ -35,6 +35,7 @@ public:
         qint64 revision = 0;
         SyncState state = SyncState::Synced;
         bool deleted = false;
+        QString updatedAt; // as stored (server time once synced); empty for payments
     };
 
     explicit SyncRecordWriter(Database &database);

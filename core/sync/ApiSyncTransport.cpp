@@ -57,6 +57,36 @@ std::optional<qint64> announcedNext(const ApiClient::Response &response)
     return cursor;
 }
 
+// A push answer as read on the network thread.
+struct PushAnswer
+{
+    bool read = false;
+    ApiError error;
+    PushResponse response;
+};
+
+PushAnswer readPushAnswer(const PushRequest &sent, const QByteArray &body)
+{
+    PushAnswer answer;
+    answer.read = true;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    FieldErrors errors;
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        answer.error = ApiSyncTransport::badResponse(QStringLiteral("push answer: not a JSON object"));
+    } else if (!SyncProtocol::decodePushResponse(document.object(), &answer.response, &errors)) {
+        answer.error =
+            ApiSyncTransport::badResponse(QStringLiteral("push answer: ") + describeFieldErrors(errors));
+    } else {
+        const QString mismatch = resultsMismatch(sent, answer.response);
+        if (!mismatch.isEmpty())
+            answer.error = ApiSyncTransport::badResponse(QStringLiteral("push answer: ") + mismatch);
+    }
+    if (!answer.error.ok())
+        answer.response = PushResponse();
+    return answer;
+}
+
 } // namespace
 
 struct ApiSyncTransport::Mailbox
@@ -160,65 +190,28 @@ void ApiSyncTransport::push(const PushRequest &request, QObject *context, PushDo
         sent.deviceId = m_deviceId;
     const quint64 call = beginCall(context);
     // Printing a batch as JSON and reading the records in its answer cost more than anything
-    // else a push does on this side: both run on a pool thread, so the window's thread (and
-    // the engine preparing the next batch) only sends.
-    const std::shared_ptr<Mailbox> mailbox = m_mailbox;
-    QThreadPool::globalInstance()->start([mailbox, call, sent, done = std::move(done)] {
-        const QByteArray json = JsonText::compact(SyncProtocol::pushRequestObject(sent));
-        mailbox->post(
-            [call, sent, json, done](ApiSyncTransport *owner) { owner->sendPush(call, sent, json, done); });
-    });
-}
-
-void ApiSyncTransport::sendPush(quint64 call, const PushRequest &sent, const QByteArray &json,
-                                const PushDone &done)
-{
-    if (m_calls.find(call) == m_calls.end())
-        return; // cancelled while it was printed
-    if (!isAvailable()) {
-        if (endCall(call))
-            done(ApiError::make(ApiError::Kind::NotSignedIn, ApiError::notSignedInCode(),
-                                QStringLiteral("no session")),
-                 PushResponse());
-        return;
-    }
+    // else a push does on this side: both run on the API client's network thread, so the
+    // window's thread (and the engine preparing the next batch) only hands the batch over.
+    const auto answer = std::make_shared<PushAnswer>();
     ApiClient::RequestOptions options;
     options.maxResponseBytes = kMaxPushResponseBytes;
-    options.jsonBody = json;
     options.rawBody = true;
+    options.networkThread = true;
+    options.printBody = [sent] { return JsonText::compact(SyncProtocol::pushRequestObject(sent)); };
+    options.readBody = [sent, answer](const QByteArray &body) { *answer = readPushAnswer(sent, body); };
     const quint64 sessionCall = m_session.authorizedSend(
         "POST", QStringLiteral("sync/push"), nullptr, options, this,
-        [this, call, sent, done](const ApiClient::Response &response) {
+        [this, call, answer, done](const ApiClient::Response &response) {
             const auto it = m_calls.find(call);
             if (it == m_calls.end())
                 return;
             it->second.sessionCall = 0; // answered: nothing left to abort
-            if (!response.ok()) {
+            if (!response.ok())
                 pushDecoded(call, response.error, PushResponse(), done);
-                return;
-            }
-            const std::shared_ptr<Mailbox> mailbox = m_mailbox;
-            QThreadPool::globalInstance()->start([mailbox, call, sent, body = response.body, done] {
-                ApiError error;
-                PushResponse decoded;
-                QJsonParseError parseError;
-                const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-                FieldErrors errors;
-                if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-                    error = badResponse(QStringLiteral("push answer: not a JSON object"));
-                } else if (!SyncProtocol::decodePushResponse(document.object(), &decoded, &errors)) {
-                    error = badResponse(QStringLiteral("push answer: ") + describeFieldErrors(errors));
-                } else {
-                    const QString mismatch = resultsMismatch(sent, decoded);
-                    if (!mismatch.isEmpty())
-                        error = badResponse(QStringLiteral("push answer: ") + mismatch);
-                }
-                if (!error.ok())
-                    decoded = PushResponse();
-                mailbox->post([call, error, decoded, done](ApiSyncTransport *owner) {
-                    owner->pushDecoded(call, error, decoded, done);
-                });
-            });
+            else if (!answer->read)
+                pushDecoded(call, badResponse(QStringLiteral("push answer: not read")), PushResponse(), done);
+            else
+                pushDecoded(call, answer->error, answer->response, done);
         });
     const auto it = m_calls.find(call);
     if (it != m_calls.end())
@@ -265,6 +258,7 @@ void ApiSyncTransport::pull(qint64 after, int limit, int waitSeconds, QObject *c
     }
     options.maxResponseBytes = kMaxPullResponseBytes;
     options.rawBody = true;
+    options.networkThread = true;
 
     const quint64 call = beginCall(context);
     m_calls[call].pullDone = std::move(done);

@@ -56,7 +56,6 @@ signals:
 
 private:
     struct Mailbox;
-    void sendPush(quint64 call, const PushRequest &sent, const QByteArray &json, const PushDone &done);
     void pushDecoded(quint64 call, const ApiError &error, const PushResponse &response, const PushDone &done);
 
     struct Call

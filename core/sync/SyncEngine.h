@@ -27,7 +27,7 @@ public:
     {
         int debounceMs = 1500;          // after a local save
         int periodicMs = 5 * 60 * 1000; // full round even when nothing happened
-        int batchOps = 100;
+        int batchOps = 500;
         qint64 batchBytes = 512 * 1024;
         int pullLimit = 1000;
         int longPollSeconds = 20; // 0 turns the long poll off

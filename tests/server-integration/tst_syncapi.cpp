@@ -2,6 +2,7 @@
 #include "TestHttpClient.h"
 
 #include "domain/EntityJson.h"
+#include "domain/SyncProtocol.h"
 #include "domain/UuidV7.h"
 
 #include <QElapsedTimer>
@@ -287,7 +288,7 @@ private slots:
             return changed;
         };
         QJsonArray tooMany;
-        for (int i = 0; i < 101; ++i)
+        for (int i = 0; i <= medora::SyncProtocol::kMaxOpsPerPush; ++i)
             tooMany.append(op(QStringLiteral("patient"), newId(), patientData(QStringLiteral("Many"))));
         QJsonObject sameOpId = op(QStringLiteral("patient"), newId(), patientData(QStringLiteral("Twin")));
         sameOpId.insert("opId", good.value("opId"));
@@ -308,7 +309,7 @@ private slots:
              "invalid_push", "extra"},
             {"ops not a list", QJsonDocument(QJsonObject{{"deviceId", "pc"}, {"ops", 5}}).toJson(),
              "invalid_push", "ops"},
-            {"101 ops", QJsonDocument(pushBody(tooMany)).toJson(), "invalid_push", "ops"},
+            {"one op over the limit", QJsonDocument(pushBody(tooMany)).toJson(), "invalid_push", "ops"},
             {"duplicate op id", QJsonDocument(pushBody({good, sameOpId})).toJson(), "invalid_push",
              "ops[1].opId"},
             {"bad uuid", QJsonDocument(pushBody({good, with("id", "not-a-uuid")})).toJson(), "invalid_push",

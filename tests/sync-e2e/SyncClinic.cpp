@@ -60,12 +60,22 @@ bool SyncClinic::start(QString *error)
 
 bool SyncClinic::restartServer(QString *error)
 {
+    return stopServer(error) && startServerAgain(error);
+}
+
+bool SyncClinic::stopServer(QString *error)
+{
     const int exitCode = m_server->stop();
     if (exitCode != 0) {
         if (error)
             *error = QStringLiteral("the server did not stop cleanly (exit %1)").arg(exitCode);
         return false;
     }
+    return true;
+}
+
+bool SyncClinic::startServerAgain(QString *error)
+{
     if (!m_server->start(error))
         return false;
     m_proxy.setUpstream(m_server->port());

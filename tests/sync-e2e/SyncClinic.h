@@ -56,6 +56,9 @@ public:
 
     // SIGTERM + start again on the same data folder; the proxy follows the new port.
     bool restartServer(QString *error);
+    // The two halves of a restart, for work on the server's files in between (a restore).
+    bool stopServer(QString *error);
+    bool startServerAgain(QString *error);
 
     Staff addStaff(const QString &login, const QString &role, QString *error = nullptr);
 

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <optional>
@@ -83,6 +84,9 @@ private slots:
     void unusableCaFileIsRefused();
     void abortReportsCancelled();
     void destroyedContextGetsNoCallback();
+    void networkThreadPrintsTheBodyAndReadsTheAnswerThere();
+    void networkThreadKeepsTheLimitsAndTheTrust();
+    void networkThreadAbortAndShutdownAreQuiet();
 
 private:
     QTemporaryDir m_dir;
@@ -536,6 +540,150 @@ void TestApiClient::destroyedContextGetsNoCallback()
     QObject alive;
     client.me("t", &alive, [&](const ApiClient::Response &) { called = true; });
     QTRY_VERIFY_WITH_TIMEOUT(called, 10000);
+}
+
+namespace {
+
+ApiClient::RequestOptions onNetworkThread()
+{
+    ApiClient::RequestOptions options;
+    options.networkThread = true;
+    options.rawBody = true;
+    return options;
+}
+
+} // namespace
+
+void TestApiClient::networkThreadPrintsTheBodyAndReadsTheAnswerThere()
+{
+    FakeHttpServer fake;
+    QVERIFY(fake.listen());
+    int status = 200;
+    fake.setHandler([&](const FakeHttpServer::Request &request) {
+        FakeHttpServer::Response response;
+        response.status = status;
+        response.body = status == 200 ? "{\"echo\":" + request.body + "}"
+                                      : QByteArray("{\"error\":{\"code\":\"busy\",\"message\":\"later\"}}");
+        response.addHeader("Content-Type", "application/json");
+        return response;
+    });
+    ApiClient client;
+    client.setAllowInsecureHttp(true);
+    QVERIFY(client.setServerAddress(fake.baseUrl()).ok());
+
+    QThread *const windowThread = QThread::currentThread();
+    QThread *printedOn = nullptr;
+    QThread *readOn = nullptr;
+    QByteArray read;
+    int reads = 0;
+    ApiClient::RequestOptions options = onNetworkThread();
+    options.printBody = [&] {
+        printedOn = QThread::currentThread();
+        return QByteArray("{\"ops\":[1,2,3]}");
+    };
+    options.readBody = [&](const QByteArray &body) {
+        readOn = QThread::currentThread();
+        read = body;
+        ++reads;
+    };
+    const ApiClient::Response response = await([&](ApiClient::Callback done) {
+        client.send("POST", QStringLiteral("sync/push"), nullptr, "t", options, nullptr, done);
+    });
+    QVERIFY2(response.ok(), qPrintable(response.error.code));
+    QCOMPARE(response.httpStatus, 200);
+    QCOMPARE(fake.requests().value(0).body, QByteArray("{\"ops\":[1,2,3]}"));
+    QCOMPARE(fake.requests().value(0).bearerToken(), QByteArray("t"));
+    QVERIFY(printedOn && printedOn != windowThread);
+    QVERIFY(readOn && readOn == printedOn);
+    QCOMPARE(read, QByteArray("{\"echo\":{\"ops\":[1,2,3]}}"));
+    QCOMPARE(response.body, read);
+    QCOMPARE(reads, 1);
+
+    // An error answer is judged as ever and never handed to readBody.
+    status = 503;
+    const ApiClient::Response refused = await([&](ApiClient::Callback done) {
+        client.send("POST", QStringLiteral("sync/push"), nullptr, "t", options, nullptr, done);
+    });
+    QCOMPARE(refused.error.kind, ApiError::Kind::Server);
+    QCOMPARE(refused.error.httpStatus, 503);
+    QCOMPARE(refused.error.code, QStringLiteral("busy"));
+    QCOMPARE(reads, 1);
+    QCOMPARE(client.pendingCount(), 0);
+}
+
+void TestApiClient::networkThreadKeepsTheLimitsAndTheTrust()
+{
+    {
+        FakeHttpServer fake;
+        QVERIFY(fake.listen());
+        fake.setHandler([](const FakeHttpServer::Request &) {
+            FakeHttpServer::Response response;
+            response.omitContentLength = true;
+            response.body = "{\"pad\":\"" + QByteArray(256 * 1024, 'x') + "\"}";
+            return response;
+        });
+        ApiClient client;
+        client.setAllowInsecureHttp(true);
+        QVERIFY(client.setServerAddress(fake.baseUrl()).ok());
+        ApiClient::RequestOptions options = onNetworkThread();
+        options.maxResponseBytes = 8192;
+        const ApiClient::Response tooLarge = await([&](ApiClient::Callback done) {
+            client.send("GET", QStringLiteral("sync/pull"), nullptr, "t", options, nullptr, done);
+        });
+        QCOMPARE(tooLarge.error.kind, ApiError::Kind::TooLarge);
+        options.maxResponseBytes = 1024 * 1024;
+        const ApiClient::Response accepted = await([&](ApiClient::Callback done) {
+            client.send("GET", QStringLiteral("sync/pull"), nullptr, "t", options, nullptr, done);
+        });
+        QVERIFY2(accepted.ok(), qPrintable(accepted.error.code));
+        QCOMPARE(accepted.body.size(), 256 * 1024 + 10);
+        QCOMPARE(fake.requests().value(1).method, QByteArray("GET"));
+    }
+    FakeHttpServer fake;
+    QVERIFY(fake.listenTls(m_certificate, m_key));
+    fake.setHandler([](const FakeHttpServer::Request &) {
+        return FakeHttpServer::Response::json(200, QJsonObject{{QStringLiteral("user"), userJson()}});
+    });
+    ApiClient client;
+    QVERIFY(client.setServerAddress(fake.baseUrl()).ok());
+    const ApiClient::Response untrusted = await([&](ApiClient::Callback done) {
+        client.send("GET", QStringLiteral("me"), nullptr, "secret-token", onNetworkThread(), nullptr, done);
+    });
+    QCOMPARE(untrusted.error.kind, ApiError::Kind::Tls);
+    QCOMPARE(fake.requestCount(), 0); // the token never left the client
+    QString error;
+    QVERIFY2(client.setCaCertificateFile(m_certificate, &error), qPrintable(error));
+    const ApiClient::Response trusted = await([&](ApiClient::Callback done) {
+        client.send("GET", QStringLiteral("me"), nullptr, "secret-token", onNetworkThread(), nullptr, done);
+    });
+    QVERIFY2(trusted.ok(), qPrintable(trusted.error.code + QLatin1Char(' ') + trusted.error.message));
+    QCOMPARE(fake.requests().value(0).bearerToken(), QByteArray("secret-token"));
+}
+
+void TestApiClient::networkThreadAbortAndShutdownAreQuiet()
+{
+    FakeHttpServer fake;
+    QVERIFY(fake.listen());
+    fake.setHandler([](const FakeHttpServer::Request &) { return FakeHttpServer::Response::silence(); });
+    auto client = std::make_unique<ApiClient>();
+    client->setAllowInsecureHttp(true);
+    QVERIFY(client->setServerAddress(fake.baseUrl()).ok());
+    const ApiClient::Response response = await([&](ApiClient::Callback done) {
+        const quint64 id =
+            client->send("GET", QStringLiteral("me"), nullptr, "t", onNetworkThread(), nullptr, done);
+        QTimer::singleShot(50, client.get(), [&client, id] { client->abort(id); });
+    });
+    QCOMPARE(response.error.kind, ApiError::Kind::Cancelled);
+    QCOMPARE(client->pendingCount(), 0);
+
+    // A client destroyed with a transfer running ends it without calling back.
+    bool called = false;
+    client->send("GET", QStringLiteral("me"), nullptr, "t", onNetworkThread(), nullptr,
+                 [&](const ApiClient::Response &) { called = true; });
+    QTRY_COMPARE_WITH_TIMEOUT(fake.requestCount(), 2, 10000);
+    client.reset();
+    QTest::qWait(50);
+    QVERIFY(!called);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -77,6 +77,7 @@ SyncEngine::Options quickOptions()
     options.longPollSeconds = 0;
     options.backoffInitialMs = 20;
     options.backoffMaxMs = 200;
+    options.batchOps = 100; // the tests count batches of 100
     return options;
 }
 

@@ -175,6 +175,7 @@ private slots:
     void pulledPatientsReachTheSearchIndex();
     void resyncRemovesRowsNotReturned();
     void replacedServerDatabaseRequeuesLostRows();
+    void restoredServerGetsThisPcsNewerVersionsAgain();
     void bulkImportIsOneRangeExpandedWithoutDuplicates();
     void largeCatchUpSetsIndexesAsideUntilItEnds();
     void lastPullTimeIsPersisted();
@@ -1250,6 +1251,57 @@ void TestSyncJournal::replacedServerDatabaseRequeuesLostRows()
     QCOMPARE(ops[0].id, lost.id);
     QCOMPARE(ops[0].baseRevision, qint64(0));
     QCOMPARE(m_patients->getMany({1}).value(0).revision, qint64(2)); // the server's numbering now
+}
+
+void TestSyncJournal::restoredServerGetsThisPcsNewerVersionsAgain()
+{
+    // Synced here at revision 5 (changed at 10:00), while the backup the server was restored
+    // from holds revision 3 of it (changed at 08:00).
+    Patient newer = samplePatient(QStringLiteral("Karimov"), QStringLiteral("Alisher"));
+    newer.id = UuidV7::generate();
+    newer.number = QStringLiteral("ZZZ-00001");
+    newer.phone = QStringLiteral("+998901112233");
+    newer.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+    SyncRecord synced = recordOf(newer, 5, 100);
+    synced.updatedAt = QStringLiteral("2026-11-28T10:00:00.000Z");
+    // Changed on the server after the restore (11:00), by another PC: the server's is newer.
+    Patient edited = newer;
+    edited.id = UuidV7::generate();
+    edited.number = QStringLiteral("ZZZ-00002");
+    edited.phone = QStringLiteral("+998905556677");
+    SyncRecord editedHere = recordOf(edited, 4, 101);
+    editedHere.updatedAt = QStringLiteral("2026-11-28T10:00:00.000Z");
+    QVERIFY(m_journal->applyPullPage(pageOf({synced, editedHere}, 101)));
+
+    Patient older = newer;
+    older.phone = QStringLiteral("+998900000000");
+    SyncRecord restored = recordOf(older, 3, 7);
+    restored.updatedAt = QStringLiteral("2026-11-28T08:00:00.000Z");
+    Patient later = edited;
+    later.phone = QStringLiteral("+998907778899");
+    SyncRecord changedThere = recordOf(later, 2, 8);
+    changedThere.updatedAt = QStringLiteral("2026-11-28T11:00:00.000Z");
+    PullPage page = pageOf({restored, changedThere}, 8);
+    page.databaseId = QStringLiteral("fedcba9876543210fedcba9876543210");
+    QVERIFY(m_journal->applyPullPage(page)); // detects the restore: full pull from 0
+    QVERIFY(m_journal->applyPullPage(page));
+    QVERIFY(m_journal->finishResync());
+
+    const QList<Patient> rows = m_patients->getMany({1, 2});
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].phone, newer.phone);  // this PC's newer version is kept ...
+    QCOMPARE(rows[0].revision, qint64(3)); // ... on top of the server's revision
+    QCOMPARE(rows[0].syncState, SyncState::Modified);
+    QCOMPARE(rows[1].phone, later.phone); // the server's newer version is taken
+    QCOMPARE(rows[1].revision, qint64(2));
+    QCOMPARE(rows[1].syncState, SyncState::Synced);
+
+    const QList<PushOperation> ops = take();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(ops[0].id, newer.id);
+    QCOMPARE(ops[0].baseRevision, qint64(3));
+    QCOMPARE(ops[0].data.value(QStringLiteral("phone")).toString(), newer.phone);
+    QCOMPARE(ops[0].changedFields, EntityJson::patientMergeFields());
 }
 
 void TestSyncJournal::bulkImportIsOneRangeExpandedWithoutDuplicates()
