@@ -3,7 +3,10 @@
 #include "session/SessionManager.h"
 
 #include <QJsonArray>
+#include <QPointer>
 #include <QTimer>
+
+#include <memory>
 
 namespace medora {
 
@@ -155,23 +158,63 @@ void ConsiliumClient::sendAuthorized(Operation operation, const QByteArray &meth
         return;
     }
     ++m_pending;
+    emit stageChanged(operation, Stage::Sending);
     ApiClient::RequestOptions options;
     options.transferTimeoutMs = timeoutMs;
-    m_session.authorizedSend(
-        method, path, body, options, this, [this, operation, handler](const ApiClient::Response &response) {
+    // The last byte of the body is written: the server now waits for the AI service.
+    auto waiting = std::make_shared<bool>(false);
+    QPointer<ConsiliumClient> self(this);
+    options.uploadProgress = [self, operation, waiting](qint64 sent, qint64 total) {
+        if (self && !*waiting && total > 0 && sent >= total) {
+            *waiting = true;
+            emit self->stageChanged(operation, Stage::WaitingForModel);
+        }
+    };
+    struct Call
+    {
+        quint64 id = 0;
+        bool finished = false;
+    };
+    auto call = std::make_shared<Call>();
+    const quint64 id = m_session.authorizedSend(
+        method, path, body, options, this,
+        [this, operation, handler, call](const ApiClient::Response &response) {
             --m_pending;
+            call->finished = true;
+            m_calls.remove(call->id);
             if (!response.ok()) {
                 fail(operation, response.error);
                 return;
             }
-            if (!handler(response.json))
+            emit stageChanged(operation, Stage::Validating);
+            if (!handler(response.json)) {
                 fail(operation, ApiError::make(ApiError::Kind::BadResponse, ApiError::badResponseCode(),
                                                QStringLiteral("AI answer not readable as a whole")));
+                return;
+            }
+            emit stageChanged(operation, Stage::Done);
         });
+    // The callback may already have run (no session at all): then there is nothing to cancel.
+    if (!call->finished) {
+        call->id = id;
+        m_calls.insert(id, operation);
+    }
+}
+
+void ConsiliumClient::cancel()
+{
+    const QMap<quint64, Operation> calls = m_calls;
+    m_calls.clear();
+    for (auto it = calls.cbegin(); it != calls.cend(); ++it) {
+        m_session.abortAuthorized(it.key());
+        --m_pending;
+        emit stageChanged(it.value(), Stage::Cancelled);
+    }
 }
 
 void ConsiliumClient::fail(Operation operation, const ApiError &error)
 {
+    emit stageChanged(operation, Stage::Failed);
     emit failed(operation, classify(error), error);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -46,6 +47,20 @@ public:
     };
     Q_ENUM(ErrorKind)
 
+    // Where a call is, from the state of its real request: the body is being written to the
+    // server; it is all written and the server waits for the AI service (and checks its
+    // answer); the answer has arrived and is being read here; then one of the ends.
+    enum class Stage
+    {
+        Sending,
+        WaitingForModel,
+        Validating,
+        Done,
+        Failed,
+        Cancelled,
+    };
+    Q_ENUM(Stage)
+
     // A full consilium can take minutes on the strong model with retries and a fallback.
     static constexpr int kTransferTimeoutMs = 300000;
 
@@ -53,6 +68,8 @@ public:
 
     bool canSend() const;
     int pendingCount() const { return m_pending; }
+    // Drops every call in flight: no ...Ready or failed() follows, stageChanged(Cancelled) does.
+    void cancel();
     static ErrorKind classify(const ApiError &error);
 
     void askQuestions(const AiCaseInput &input);
@@ -76,6 +93,7 @@ signals:
     void imageFindingsReady(const medora::ImageFindings &findings, const medora::AiAnswerInfo &info);
     void failed(medora::ConsiliumClient::Operation operation, medora::ConsiliumClient::ErrorKind kind,
                 const medora::ApiError &error);
+    void stageChanged(medora::ConsiliumClient::Operation operation, medora::ConsiliumClient::Stage stage);
 
 private:
     using Handler = std::function<bool(const QJsonObject &result, const AiAnswerInfo &info)>;
@@ -88,6 +106,7 @@ private:
 
     SessionManager &m_session;
     int m_pending = 0;
+    QMap<quint64, Operation> m_calls; // authorizedSend ids of the calls in flight
 };
 
 } // namespace medora

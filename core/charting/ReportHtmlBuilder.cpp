@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace medora {
 
 ReportHtmlBuilder::ReportHtmlBuilder(NameOf nameOf, const Options &options)
@@ -36,6 +38,32 @@ QString ReportHtmlBuilder::aiDraftDisclaimer()
     return tr("This report does not replace a doctor's judgement.");
 }
 
+QString ReportHtmlBuilder::aiSectionMark()
+{
+    return tr("(drafted with AI)");
+}
+
+QString ReportHtmlBuilder::aiDraftNote()
+{
+    return tr("Sections marked %1 contain text drafted by the AI consilium and accepted by the doctor.")
+               .arg(aiSectionMark()) +
+           QLatin1Char(' ') + aiDraftDisclaimer();
+}
+
+bool ReportHtmlBuilder::hasAiDraftedText(const Report &report, const QList<Report> &addenda)
+{
+    if (!report.sections.aiDrafted.isEmpty())
+        return true;
+    return std::any_of(addenda.cbegin(), addenda.cend(),
+                       [](const Report &addendum) { return !addendum.sections.aiDrafted.isEmpty(); });
+}
+
+QString ReportHtmlBuilder::footerFor(const Report &report, const QList<Report> &addenda)
+{
+    const QString footer = disclaimerFor(report);
+    return hasAiDraftedText(report, addenda) ? footer + QLatin1Char(' ') + aiDraftDisclaimer() : footer;
+}
+
 QString ReportHtmlBuilder::escaped(const QString &text)
 {
     QString html = text.toHtmlEscaped();
@@ -58,8 +86,13 @@ QString ReportHtmlBuilder::dateTime(const QDateTime &utc) const
 QString ReportHtmlBuilder::sectionsHtml(const ReportSections &sections) const
 {
     QString html;
-    const auto section = [&html](const QString &heading, const QString &body) {
-        html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(escaped(heading), body);
+    // A section with AI-drafted text says so beside its heading, in its own colour.
+    const auto section = [&html, &sections](const QString &key, const QString &body) {
+        QString heading = escaped(ReportVocabulary::sectionTitle(key));
+        if (sections.aiDrafted.contains(key))
+            heading +=
+                QStringLiteral(" <span style=\"color:#8a4b00\">%1</span>").arg(escaped(aiSectionMark()));
+        html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(heading, body);
     };
     const QStringList keys = ReportVocabulary::textSectionKeys();
     for (const QString &key : keys) {
@@ -78,13 +111,12 @@ QString ReportHtmlBuilder::sectionsHtml(const ReportSections &sections) const
         if (key == QLatin1String("diagnosis") && !sections.icd10.isEmpty()) {
             const QString code =
                 tr("ICD-10: %1").arg(QStringLiteral("<b>%1</b>").arg(escaped(sections.icd10)));
-            section(ReportVocabulary::sectionTitle(key),
-                    text.trimmed().isEmpty() ? code
-                                             : escaped(text.trimmed()) + QStringLiteral("<br/>") + code);
+            section(key, text.trimmed().isEmpty() ? code
+                                                  : escaped(text.trimmed()) + QStringLiteral("<br/>") + code);
             continue;
         }
         if (!text.trimmed().isEmpty())
-            section(ReportVocabulary::sectionTitle(key), escaped(text.trimmed()));
+            section(key, escaped(text.trimmed()));
     }
     return html;
 }
@@ -136,6 +168,9 @@ QString ReportHtmlBuilder::bodyHtml(const Patient &patient, const Report &report
         html += sectionsHtml(addendum.sections);
         html += signatureHtml(addendum);
     }
+    // AI-drafted text always carries its note in the body, whatever the footer says.
+    if (hasAiDraftedText(report, addenda))
+        html += QStringLiteral("<hr/><p><b>%1</b></p>").arg(escaped(aiDraftNote()));
     if (m_options.disclaimerInBody)
         html += QStringLiteral("<hr/><p><i>%1</i></p>").arg(escaped(disclaimerFor(report)));
     return html;

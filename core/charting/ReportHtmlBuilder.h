@@ -48,6 +48,14 @@ public:
     static QString disclaimerFor(const Report &report);
     // For text an AI drafted (issue 6 marks such sections): it does not replace the doctor.
     static QString aiDraftDisclaimer();
+    // Beside the heading of a section with AI-drafted text (ReportSections::aiDrafted).
+    static QString aiSectionMark();
+    // Under a report with AI-drafted sections: what the mark means, then aiDraftDisclaimer().
+    static QString aiDraftNote();
+    static bool hasAiDraftedText(const Report &report, const QList<Report> &addenda = {});
+    // The printout's footer: disclaimerFor(report), followed by aiDraftDisclaimer() when the
+    // report or an addendum holds AI-drafted text.
+    static QString footerFor(const Report &report, const QList<Report> &addenda = {});
     static QString escaped(const QString &text); // HTML-escaped, line breaks kept
 
 private:

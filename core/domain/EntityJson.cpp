@@ -601,6 +601,10 @@ QJsonObject EntityJson::toJson(const Report &report)
     sections.insert(QLatin1String("treatmentPlan"), s.treatmentPlan);
     sections.insert(QLatin1String("recommendations"), s.recommendations);
     sections.insert(QLatin1String("notes"), s.notes);
+    // Written only when there is AI-drafted text, so a report without any encodes exactly as
+    // before the field existed (signed reports compare byte for byte on the server).
+    if (!s.aiDrafted.isEmpty())
+        sections.insert(QLatin1String("aiDrafted"), QJsonArray::fromStringList(s.aiDrafted));
 
     QJsonObject data;
     data.insert(QLatin1String("visitId"), nullableUuid(report.visitId));
@@ -777,6 +781,23 @@ bool EntityJson::fromJson(const QJsonObject &data, Report *report, FieldErrors *
         sections.text(QLatin1String("treatmentPlan"), kMaxReportSection, &s.treatmentPlan);
         sections.text(QLatin1String("recommendations"), kMaxReportSection, &s.recommendations);
         sections.text(QLatin1String("notes"), kMaxReportSection, &s.notes);
+        // Optional (issue 6): the text sections holding AI-drafted text, each named once.
+        s.aiDrafted.clear();
+        QJsonArray aiDrafted;
+        if (sectionsObject.contains(QLatin1String("aiDrafted")) &&
+            sections.array(QLatin1String("aiDrafted"), &aiDrafted)) {
+            for (const QJsonValue &value : std::as_const(aiDrafted)) {
+                const QString key = value.toString();
+                if (!value.isString() || !aiDraftableSections().contains(key) || s.aiDrafted.contains(key)) {
+                    sections.fail(QLatin1String("aiDrafted"),
+                                  tr("Must list report sections, each once: %1.")
+                                      .arg(aiDraftableSections().join(QLatin1String(", "))));
+                    s.aiDrafted.clear();
+                    break;
+                }
+                s.aiDrafted.append(key);
+            }
+        }
         sections.refuseUnknownKeys();
     }
 
@@ -870,6 +891,15 @@ QString EntityJson::paymentMethodName(PaymentMethod method)
 bool EntityJson::paymentMethodFromName(const QString &name, PaymentMethod *method)
 {
     return enumFromName(name, kPaymentMethodNames, method);
+}
+
+const QStringList &EntityJson::aiDraftableSections()
+{
+    static const QStringList keys = {QStringLiteral("complaints"),    QStringLiteral("anamnesis"),
+                                     QStringLiteral("examination"),   QStringLiteral("diagnosis"),
+                                     QStringLiteral("treatmentPlan"), QStringLiteral("recommendations"),
+                                     QStringLiteral("notes")};
+    return keys;
 }
 
 QString EntityJson::reportStatusName(ReportStatus status)

@@ -48,6 +48,8 @@ public:
     static bool priorityFromName(const QString &name, VisitPriority *priority);
     static QString paymentMethodName(PaymentMethod method);
     static bool paymentMethodFromName(const QString &name, PaymentMethod *method);
+    // The report sections ReportSections::aiDrafted may name (the free-text ones).
+    static const QStringList &aiDraftableSections();
     static QString reportStatusName(ReportStatus status);
     static bool reportStatusFromName(const QString &name, ReportStatus *status);
     static QString sexName(Sex sex);

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace medora {
@@ -37,11 +38,16 @@ struct ReportSections
     QString treatmentPlan;
     QString recommendations;
     QString notes;
+    // The text sections ("diagnosis", "treatmentPlan", ...) that contain text the AI consilium
+    // drafted and the doctor accepted (issue 6): marked on screen and on the printout. In the
+    // order of a report; empty for a report written by the doctor alone.
+    QStringList aiDrafted;
     bool operator==(const ReportSections &o) const
     {
         return complaints == o.complaints && anamnesis == o.anamnesis && vitals == o.vitals &&
                examination == o.examination && diagnosis == o.diagnosis && icd10 == o.icd10 &&
-               treatmentPlan == o.treatmentPlan && recommendations == o.recommendations && notes == o.notes;
+               treatmentPlan == o.treatmentPlan && recommendations == o.recommendations && notes == o.notes &&
+               aiDrafted == o.aiDrafted;
     }
 };
 

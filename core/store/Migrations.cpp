@@ -382,6 +382,14 @@ bool addSyncTables(QSqlDatabase &db, QSqlError &error)
            putMeta(db, QStringLiteral("sync.resync_epoch"), QStringLiteral("0"), error);
 }
 
+// AI consilium (issue 6): the report sections that hold AI-drafted text, as their keys joined
+// with commas ("diagnosis,treatmentPlan"); empty for every report written before.
+bool addReportAiDrafted(QSqlDatabase &db, QSqlError &error)
+{
+    return run(db, QStringLiteral("ALTER TABLE report ADD COLUMN ai_drafted TEXT NOT NULL DEFAULT ''"),
+               error);
+}
+
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -390,6 +398,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {1, "meta and patient tables", &createVersion1},
         {2, "patient name_key, last_seen_ms, change_seq; identity and counters", &addSearchKeysAndCounters},
         {3, "visit, report, payment, outbox, sync_conflict; sync cursor", &addSyncTables},
+        {4, "report.ai_drafted: sections with AI-drafted text", &addReportAiDrafted},
     };
     return list;
 }

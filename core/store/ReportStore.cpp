@@ -24,7 +24,7 @@ const QString kColumns =
     QStringLiteral("rowid, uuid, visit_uuid, patient_uuid, author_id, status, addendum_to, variant_of,"
                    " complaints, anamnesis, vitals, examination, diagnosis, icd10, treatment_plan,"
                    " recommendations, notes, created_at, updated_at, signed_at, deleted, revision,"
-                   " sync_state");
+                   " sync_state, ai_drafted");
 
 Report readReport(const QSqlQuery &query)
 {
@@ -53,6 +53,7 @@ Report readReport(const QSqlQuery &query)
     report.deleted = query.value(20).toInt() != 0;
     report.revision = query.value(21).toLongLong();
     report.syncState = static_cast<SyncState>(query.value(22).toInt());
+    s.aiDrafted = ReportStore::aiDraftedFromText(query.value(23).toString());
     return report;
 }
 
@@ -96,6 +97,17 @@ QString ReportStore::vitalsText(const QList<Vital> &vitals)
     return text;
 }
 
+QString ReportStore::aiDraftedText(const QStringList &sections)
+{
+    // Never a null string: the column is NOT NULL, and a null QString binds as NULL.
+    return sections.isEmpty() ? QStringLiteral("") : sections.join(QLatin1Char(','));
+}
+
+QStringList ReportStore::aiDraftedFromText(const QString &text)
+{
+    return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
 QList<Vital> ReportStore::vitalsFromText(const QString &text)
 {
     QList<Vital> vitals;
@@ -136,6 +148,7 @@ bool ReportStore::validate(const Report &report, FieldErrors *errors)
         {QStringLiteral("data.sections.treatmentPlan"), QT_TR_NOOP("Treatment plan")},
         {QStringLiteral("data.sections.recommendations"), QT_TR_NOOP("Recommendations")},
         {QStringLiteral("data.sections.notes"), QT_TR_NOOP("Notes")},
+        {QStringLiteral("data.sections.aiDrafted"), QT_TR_NOOP("Sections drafted with AI")},
         {QStringLiteral("data.createdAt"), QT_TR_NOOP("Created at")},
         {QStringLiteral("data.signedAt"), QT_TR_NOOP("Signed at")},
     };
@@ -203,8 +216,8 @@ bool ReportStore::insert(Report &report, FieldErrors *errors)
         QStringLiteral("INSERT INTO report(uuid, visit_uuid, patient_uuid, author_id, status, addendum_to,"
                        " variant_of, complaints, anamnesis, vitals, examination, diagnosis, icd10,"
                        " treatment_plan, recommendations, notes, created_at, updated_at, signed_at, deleted,"
-                       " revision, sync_state) VALUES(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                       " ?, NULL, 0, 0, ?)"));
+                       " revision, sync_state, ai_drafted) VALUES(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?,"
+                       " ?, ?, ?, ?, ?, NULL, 0, 0, ?, ?)"));
     const ReportSections &s = candidate.sections;
     query.addBindValue(SqlValues::uuid(candidate.id));
     query.addBindValue(SqlValues::uuid(candidate.visitId));
@@ -224,6 +237,7 @@ bool ReportStore::insert(Report &report, FieldErrors *errors)
     query.addBindValue(SqlValues::time(candidate.createdAt));
     query.addBindValue(SqlValues::time(candidate.updatedAt));
     query.addBindValue(static_cast<int>(SyncState::New));
+    query.addBindValue(aiDraftedText(s.aiDrafted));
     if (!query.exec()) {
         m_database.fail(query.lastError(), tr("save the report"));
         return abandon();
@@ -271,7 +285,7 @@ bool ReportStore::writeChange(Report &candidate, const Report &stored)
     query.prepare(
         QStringLiteral("UPDATE report SET status = ?, complaints = ?, anamnesis = ?, vitals = ?, examination"
                        " = ?, diagnosis = ?, icd10 = ?, treatment_plan = ?, recommendations = ?, notes = ?,"
-                       " signed_at = ?, updated_at = ?, sync_state = ? WHERE rowid = ?"));
+                       " signed_at = ?, updated_at = ?, sync_state = ?, ai_drafted = ? WHERE rowid = ?"));
     const ReportSections &s = candidate.sections;
     query.addBindValue(static_cast<int>(candidate.status));
     query.addBindValue(SqlValues::text(s.complaints));
@@ -286,6 +300,7 @@ bool ReportStore::writeChange(Report &candidate, const Report &stored)
     query.addBindValue(SqlValues::optionalTime(candidate.signedAt));
     query.addBindValue(SqlValues::time(candidate.updatedAt));
     query.addBindValue(static_cast<int>(candidate.syncState));
+    query.addBindValue(aiDraftedText(s.aiDrafted));
     query.addBindValue(candidate.localId);
     if (!query.exec()) {
         m_database.fail(query.lastError(), tr("save the report"));

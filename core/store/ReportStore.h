@@ -58,6 +58,9 @@ public:
     // The vitals column: a JSON array of {code, value, unit}.
     static QString vitalsText(const QList<Vital> &vitals);
     static QList<Vital> vitalsFromText(const QString &text);
+    // The ai_drafted column: the section keys of ReportSections::aiDrafted joined by commas.
+    static QString aiDraftedText(const QStringList &sections);
+    static QStringList aiDraftedFromText(const QString &text);
 
 private:
     bool validate(const Report &report, FieldErrors *errors);

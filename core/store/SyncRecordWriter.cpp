@@ -73,9 +73,12 @@ bool SyncRecordWriter::findRows(EntityKind entity, const QList<QUuid> &ids, QHas
         quoted.append(QLatin1Char('\'') + SqlValues::uuid(id) + QLatin1Char('\''));
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
+    // Payments never change, so they keep no time of change.
+    const QString updatedAt =
+        entity == EntityKind::Payment ? QStringLiteral("''") : QStringLiteral("updated_at");
     if (!query.exec(
-            QStringLiteral("SELECT uuid, rowid, revision, sync_state, deleted FROM %1 WHERE uuid IN (%2)")
-                .arg(Outbox::tableName(entity), quoted.join(QLatin1Char(','))))) {
+            QStringLiteral("SELECT uuid, rowid, revision, sync_state, deleted, %3 FROM %1 WHERE uuid IN (%2)")
+                .arg(Outbox::tableName(entity), quoted.join(QLatin1Char(',')), updatedAt))) {
         m_database.fail(query.lastError(), tr("read the rows the server changed"));
         return false;
     }
@@ -85,6 +88,7 @@ bool SyncRecordWriter::findRows(EntityKind entity, const QList<QUuid> &ids, QHas
         row.revision = query.value(2).toLongLong();
         row.state = static_cast<SyncState>(query.value(3).toInt());
         row.deleted = query.value(4).toInt() != 0;
+        row.updatedAt = query.value(5).toString();
         rows->insert(QUuid::fromString(query.value(0).toString()), row);
     }
     if (query.lastError().isValid()) {
@@ -379,8 +383,8 @@ bool SyncRecordWriter::writeReport(const Report &report, qint64 localId, qint64 
                 "INSERT INTO report(visit_uuid, patient_uuid, author_id, status, addendum_to,"
                 " variant_of, complaints, anamnesis, vitals, examination, diagnosis, icd10,"
                 " treatment_plan, recommendations, notes, created_at, updated_at, signed_at,"
-                " revision, sync_state, pull_epoch, deleted, uuid) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+                " revision, sync_state, pull_epoch, ai_drafted, deleted, uuid) VALUES(?, ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
         });
     } else {
         query = prepared(kReportUpdate, [] {
@@ -389,7 +393,7 @@ bool SyncRecordWriter::writeReport(const Report &report, qint64 localId, qint64 
                 " addendum_to = ?, variant_of = ?, complaints = ?, anamnesis = ?, vitals = ?,"
                 " examination = ?, diagnosis = ?, icd10 = ?, treatment_plan = ?, recommendations = ?,"
                 " notes = ?, created_at = ?, updated_at = ?, signed_at = ?, revision = ?, sync_state"
-                " = ?, pull_epoch = ?, deleted = 0 WHERE rowid = ?");
+                " = ?, pull_epoch = ?, ai_drafted = ?, deleted = 0 WHERE rowid = ?");
         });
     }
     if (!query)
@@ -417,6 +421,7 @@ bool SyncRecordWriter::writeReport(const Report &report, qint64 localId, qint64 
     query->bindInt64(i++, revision);
     query->bindInt64(i++, static_cast<int>(state));
     query->bindInt64(i++, m_epoch);
+    query->bindText(i++, ReportStore::aiDraftedText(s.aiDrafted));
     if (localId == 0)
         query->bindText(i++, SqlValues::uuid(report.id));
     else

@@ -169,7 +169,7 @@ AiApi::AiApi(const ServerConfig &config, ServerDatabase &database, AuditLog &aud
                                       config.geminiTimeoutSeconds * 1000, config.geminiMaxRetries,
                                       config.geminiBackoffMs, config.geminiMaxRetryDelaySeconds * 1000,
                                       8 * 1024 * 1024}),
-      m_store(database, audit), m_pool(config.aiWorkerThreads, config.aiWorkerThreads * 4)
+      m_store(database, audit), m_subscriptions(config, database), m_pool(config.aiWorkerThreads, config.aiWorkerThreads * 4)
 {}
 
 AiApi::~AiApi()
@@ -216,6 +216,9 @@ HttpReply AiApi::run(AiKind kind, HttpRequest &request, const Actor &actor)
     if (!enabled.value())
         return ApiError::response(403, QStringLiteral("ai_disabled"),
                                   QStringLiteral("The clinic admin has turned AI off for this clinic."));
+    if (const std::optional<ServiceError> refused =
+            m_subscriptions.refusal(actor.clinicId, SubscriptionService::Feature::Ai))
+        return ApiError::response(*refused);
     if (!m_gemini.isConfigured())
         return ApiError::response(503, QStringLiteral("ai_not_configured"),
                                   QStringLiteral("This server has no AI service configured."));

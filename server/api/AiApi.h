@@ -7,6 +7,7 @@
 #include "auth/AccountTypes.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "subscription/SubscriptionService.h"
 
 #include <QString>
 
@@ -47,6 +48,7 @@ private:
     const ServerConfig &m_config;
     GeminiClient m_gemini;
     AiStore m_store;
+    SubscriptionService m_subscriptions; // an expired clinic gets no AI
     PasswordWorkPool m_pool; // a bounded pool of its own: Gemini calls wait on the network
 };
 

@@ -8,16 +8,24 @@
 #include "api/HealthApi.h"
 #include "api/JsonBodyDecoder.h"
 #include "api/PasswordWorkPool.h"
+#include "api/RecoveryApi.h"
 #include "api/RequestGuard.h"
+#include "api/SignupApi.h"
 #include "api/StaffApi.h"
+#include "api/SubscriptionApi.h"
 #include "api/SyncApi.h"
 #include "auth/ClientKey.h"
 #include "auth/RateLimiter.h"
+#include "auth/RecoveryServices.h"
 #include "auth/SessionService.h"
 #include "config/ServerConfig.h"
 #include "observability/Metrics.h"
+#include "store/DatabaseIdentity.h"
+#include "store/ServerDatabase.h"
 #include "sync/ChangeNotifier.h"
+#include "subscription/SyncPushHooks.h"
 #include "sync/SyncService.h"
+#include "telegram/TelegramService.h"
 
 #include <QElapsedTimer>
 
@@ -48,6 +56,15 @@ void addCommonHeaders(HttpResponse &response)
 {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
+}
+
+void stampDatabaseId(HttpResponse &response, ServerDatabase *database)
+{
+    if (!database)
+        return;
+    const QString id = DatabaseIdentity::read(*database);
+    if (!id.isEmpty())
+        response.setHeader(DatabaseIdentity::headerName, id.toLatin1());
 }
 
 // "Bearer <token>": the scheme is case-insensitive, the token is base64url.
@@ -81,9 +98,16 @@ public:
           staffApi(services.accounts, passwordPool), auditApi(services.audit),
           syncNotifier(services.config.syncMaxWaiters),
           syncService(services.database, services.audit, &syncNotifier), syncApi(syncService, syncNotifier),
-          aiApi(services.config, services.database, services.audit)
+          aiApi(services.config, services.database, services.audit),
+          recovery(services.config, services.database, services.audit, services.sessions, services.accounts),
+          recoveryApi(recovery, passwordPool), signupApi(recovery, passwordPool),
+          pushHooks(services.config, services.database),
+          telegram(services.config, services.database, services.audit),
+          subscriptionApi(services.config, services.database, services.audit, &telegram)
     {
+        syncService.setPushHooks(&pushHooks);
         buildRoutes();
+        telegram.start();
     }
 
     HttpReply handle(HttpRequest &request);
@@ -104,6 +128,15 @@ public:
     SyncApi syncApi;
     // Destroyed first: its destructor waits for Gemini calls still running.
     AiApi aiApi;
+    // Password reset, sign-up, legal texts and consent (issue 8).
+    RecoveryServices recovery;
+    RecoveryApi recoveryApi;
+    SignupApi signupApi;
+    // Payment notices and subscription checks inside sync pushes (issue 7); the Telegram
+    // threads stop (destroyed first) before anything they use goes.
+    SyncPushHooks pushHooks;
+    TelegramService telegram;
+    SubscriptionApi subscriptionApi;
     HttpRouter router;
 
 private:
@@ -129,6 +162,19 @@ void ApiServer::Private::buildRoutes()
     anonymous("POST", QStringLiteral("/api/v1/auth/refresh"),
               [this](HttpRequest &r) { return authApi.refresh(r); });
 
+    anonymous("POST", QStringLiteral("/api/v1/auth/password-reset/request"),
+              [this](HttpRequest &r) { return recoveryApi.requestCode(r); });
+    anonymous("POST", QStringLiteral("/api/v1/auth/password-reset/confirm"),
+              [this](HttpRequest &r) { return recoveryApi.confirm(r); });
+    anonymous("POST", QStringLiteral("/api/v1/signup/phone-code"),
+              [this](HttpRequest &r) { return signupApi.phoneCode(r); });
+    anonymous("POST", QStringLiteral("/api/v1/signup"),
+              [this](HttpRequest &r) { return signupApi.signUp(r); });
+    anonymous("GET", QStringLiteral("/api/v1/legal"),
+              [this](HttpRequest &r) { return signupApi.legalIndex(r); });
+    anonymous("GET", QStringLiteral("/api/v1/legal/{document}"),
+              [this](HttpRequest &r) { return signupApi.legalText(r); });
+
     RouteRules self;
     self.allowedWhilePasswordMustChange = true;
     RouteRules selfBodyless = self;
@@ -139,6 +185,10 @@ void ApiServer::Private::buildRoutes()
              [this](HttpRequest &r, const Actor &a) { return authApi.me(r, a); });
     signedIn("POST", QStringLiteral("/api/v1/me/password"), self,
              [this](HttpRequest &r, const Actor &a) { return authApi.changePassword(r, a); });
+    signedIn("GET", QStringLiteral("/api/v1/me/consent"), self,
+             [this](HttpRequest &r, const Actor &a) { return signupApi.consentStatus(r, a); });
+    signedIn("POST", QStringLiteral("/api/v1/me/consent"), self,
+             [this](HttpRequest &r, const Actor &a) { return signupApi.acceptConsent(r, a); });
 
     RouteRules admin;
     admin.access = Access::ClinicAdmin;
@@ -190,6 +240,14 @@ void ApiServer::Private::buildRoutes()
              [this](HttpRequest &r, const Actor &a) { return aiApi.updateSettings(r, a); });
     signedIn("GET", QStringLiteral("/api/v1/ai/usage"), admin,
              [this](HttpRequest &r, const Actor &a) { return aiApi.usage(r, a); });
+
+    // Subscription and receipts (issue 7); Telegram's webhook proves itself by its secret.
+    signedIn("GET", QStringLiteral("/api/v1/subscription"), colleague,
+             [this](HttpRequest &r, const Actor &a) { return subscriptionApi.get(r, a); });
+    signedIn("POST", SubscriptionApi::receiptsPath(), admin,
+             [this](HttpRequest &r, const Actor &a) { return subscriptionApi.uploadReceipt(r, a); });
+    anonymous("POST", SubscriptionApi::webhookPath(),
+              [this](HttpRequest &r) { return subscriptionApi.webhook(r); });
 }
 
 void ApiServer::Private::open(const QByteArray &method, const QString &pattern,
@@ -294,18 +352,25 @@ HttpReply ApiServer::Private::handle(HttpRequest &request)
 
     Metrics &metrics = services.metrics;
     const QByteArray method = request.method;
+    // Every sync answer names the database it comes from (docs/sync.md "Server restored from a
+    // backup"), so a client notices a restore on any call, not only on a pull page.
+    ServerDatabase *identitySource =
+        request.path.startsWith(QLatin1String("/api/v1/sync/")) ? &services.database : nullptr;
     if (!reply.isDeferred()) {
         HttpResponse response = reply.response();
         addCommonHeaders(response);
+        stampDatabaseId(response, identitySource);
         metrics.recordRequest(route, method, response.status, double(timer.nsecsElapsed()) / 1e9);
         return response;
     }
     // Timed when the pool finishes the work, on the thread that finished it.
-    return HttpReply::later(reply.future().then([&metrics, route, method, timer](HttpResponse response) {
-        addCommonHeaders(response);
-        metrics.recordRequest(route, method, response.status, double(timer.nsecsElapsed()) / 1e9);
-        return response;
-    }));
+    return HttpReply::later(
+        reply.future().then([&metrics, route, method, timer, identitySource](HttpResponse response) {
+            addCommonHeaders(response);
+            stampDatabaseId(response, identitySource);
+            metrics.recordRequest(route, method, response.status, double(timer.nsecsElapsed()) / 1e9);
+            return response;
+        }));
 }
 
 ApiServer::ApiServer(ServerServices services) : d(std::make_unique<Private>(services)) {}

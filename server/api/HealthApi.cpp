@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 #include "config/ServerConfig.h"
 #include "observability/Metrics.h"
+#include "store/DatabaseIdentity.h"
 #include "store/ServerDatabase.h"
 
 namespace medora::server {
@@ -13,7 +14,12 @@ HealthApi::HealthApi(const ServerConfig &config, ServerDatabase &database, Metri
 
 HttpReply HealthApi::health(const HttpRequest &)
 {
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    QJsonObject body{{QStringLiteral("status"), QStringLiteral("ok")}};
+    // The process answers even when the database does not; the identity is left out then.
+    const QString databaseId = DatabaseIdentity::read(m_database);
+    if (!databaseId.isEmpty())
+        body.insert(QStringLiteral("databaseId"), databaseId);
+    return HttpResponse::json(200, body);
 }
 
 HttpReply HealthApi::ready(const HttpRequest &)

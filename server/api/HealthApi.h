@@ -9,8 +9,9 @@ struct ServerConfig;
 class ServerDatabase;
 class Metrics;
 
-// /health (the process answers), /ready (the database answers), /metrics (Prometheus text,
-// only to MEDORA_METRICS_ALLOWED addresses; everyone else sees 404 as if it did not exist).
+// /health (the process answers; with the database identity, docs/api.md), /ready (the database answers),
+// /metrics (Prometheus text, only to MEDORA_METRICS_ALLOWED addresses; everyone else sees 404 as if it did
+// not exist).
 class HealthApi
 {
 public:

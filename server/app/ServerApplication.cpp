@@ -3,6 +3,7 @@
 #include "api/AiApi.h"
 #include "api/ApiServer.h"
 #include "api/ClinicApi.h"
+#include "api/SubscriptionApi.h"
 #include "app/ServerCore.h"
 #include "app/SignalNotifier.h"
 #include "cli/CliOutput.h"
@@ -39,6 +40,8 @@ HttpLimits limitsFrom(const ServerConfig &config)
     limits.pathBodyLimits.append({ClinicApi::letterheadPath(), ClinicApi::kLetterheadMaxBodyBytes});
     // AI image findings carry up to MEDORA_AI_MAX_IMAGES images as base64.
     limits.pathBodyLimits.append({AiApi::imageFindingsPath(), AiApi::imageBodyLimit(config)});
+    // A subscription receipt (JPEG/PNG/PDF up to MEDORA_RECEIPT_MAX_BYTES) as base64.
+    limits.pathBodyLimits.append({SubscriptionApi::receiptsPath(), SubscriptionApi::receiptBodyLimit(config)});
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     return limits;
 }

@@ -648,6 +648,114 @@ Outcome<Done> AccountService::changeOwnPassword(const Actor &actor, const QStrin
     return Done{};
 }
 
+Outcome<CreatedStaff> AccountService::registerClinic(
+    const ClinicRegistration &registration,
+    const std::function<bool(QSqlDatabase &, const Clinic &, const StaffAccount &)> &alsoInTransaction)
+{
+    const std::optional<QString> clinicName = cleanName(registration.clinicName);
+    if (!clinicName) {
+        return ServiceError::badInput(QStringLiteral("invalid_name"), QStringLiteral("clinicName"),
+                                      QStringLiteral("The clinic name must have 1 to 100 characters."));
+    }
+    const QString login = registration.admin.login.trimmed().toLower();
+    if (!isValidLogin(login)) {
+        return ServiceError::badInput(
+            QStringLiteral("invalid_login"), QStringLiteral("login"),
+            QStringLiteral("The login name must be 3 to 32 of a-z, 0-9, '.', '_' and '-'."));
+    }
+    const QString phone = medora::PhoneNumber::toE164(registration.admin.phone);
+    if (phone.isEmpty()) {
+        return ServiceError::badInput(QStringLiteral("invalid_phone"), QStringLiteral("phone"),
+                                      QStringLiteral("The phone number is not a valid Uzbek number."));
+    }
+    const std::optional<QString> fullName = cleanName(registration.admin.fullName);
+    if (!fullName) {
+        return ServiceError::badInput(QStringLiteral("invalid_full_name"), QStringLiteral("fullName"),
+                                      QStringLiteral("The full name must have 1 to 100 characters."));
+    }
+    if (auto weak = PasswordPolicy::check(registration.password, QStringLiteral("password"), login, phone))
+        return *weak;
+    const QByteArray hash = m_hasher.hash(registration.password);
+    if (hash.isEmpty())
+        return internalError();
+
+    const qint64 now = nowMs();
+    const Clinic clinic{newId(), *clinicName, StaffRecords::fromMs(now)};
+    CreatedStaff created;
+    StaffAccount &account = created.account;
+    account.id = newId();
+    account.clinicId = clinic.id;
+    account.login = login;
+    account.phone = phone;
+    account.fullName = *fullName;
+    account.role = Role::ClinicAdmin;
+    account.createdAt = account.updatedAt = StaffRecords::fromMs(now);
+    Actor actor;
+    actor.login = QStringLiteral("signup");
+    actor.clientAddress = registration.clientAddress;
+
+    std::optional<ServiceError> failure;
+    const bool committed = m_database.writeTransaction([&](QSqlDatabase &db) {
+        const std::optional<bool> loginInUse = taken(db, QStringLiteral("login"), login, account.id);
+        const std::optional<bool> phoneInUse = taken(db, QStringLiteral("phone"), phone, account.id);
+        const std::optional<bool> emailInUse =
+            registration.email.isEmpty() ? std::optional<bool>(false)
+                                         : taken(db, QStringLiteral("email"), registration.email, account.id);
+        if (!loginInUse || !phoneInUse || !emailInUse)
+            return false;
+        // The login is made from the phone: a taken phone is the conflict to name.
+        if (*phoneInUse) {
+            failure = phoneTaken();
+            return false;
+        }
+        if (*loginInUse) {
+            failure = loginTaken();
+            return false;
+        }
+        if (*emailInUse) {
+            failure = conflict(QStringLiteral("email_taken"), QStringLiteral("email"),
+                               QStringLiteral("This e-mail address belongs to another account."));
+            return false;
+        }
+        QSqlQuery insertClinic(db);
+        insertClinic.prepare(QStringLiteral("INSERT INTO clinics (id, name, created_at) VALUES (?, ?, ?)"));
+        insertClinic.addBindValue(clinic.id);
+        insertClinic.addBindValue(clinic.name);
+        insertClinic.addBindValue(now);
+        if (!exec(insertClinic))
+            return false;
+        QSqlQuery insert(db);
+        insert.prepare(
+            QStringLiteral("INSERT INTO staff (id, clinic_id, login, phone, email, full_name, role, "
+                           "password_hash, must_change_password, disabled, created_at, updated_at, "
+                           "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)"));
+        insert.addBindValue(account.id);
+        insert.addBindValue(clinic.id);
+        insert.addBindValue(login);
+        insert.addBindValue(phone);
+        insert.addBindValue(registration.email.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                         : QVariant(registration.email));
+        insert.addBindValue(account.fullName);
+        insert.addBindValue(roleName(account.role));
+        insert.addBindValue(QString::fromLatin1(hash));
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        if (!exec(insert))
+            return false;
+        AuditEntry entry =
+            auditBy(actor, clinic.id, QStringLiteral("clinic.signup"), QStringLiteral("clinic"), clinic.id);
+        entry.actorUserId = account.id;
+        entry.actorLogin = login;
+        entry.details.insert(QStringLiteral("name"), clinic.name);
+        entry.details.insert(QStringLiteral("adminUserId"), account.id);
+        if (!m_audit.append(db, entry))
+            return false;
+        return !alsoInTransaction || alsoInTransaction(db, clinic, account);
+    });
+    return settle(committed, failure, created);
+}
+
 Outcome<StaffAccount> AccountService::findByIdentifier(const QString &identifier)
 {
     QSqlDatabase db = m_database.connection();

@@ -4,6 +4,9 @@
 #include "store/ServiceError.h"
 
 #include <QList>
+#include <QSqlDatabase>
+
+#include <functional>
 
 namespace medora::server {
 
@@ -43,6 +46,14 @@ public:
     // The account's own password; ends every session of the account (the client signs in again).
     Outcome<Done> changeOwnPassword(const Actor &actor, const QString &currentPassword,
                                     const QString &newPassword);
+
+    // Sign-up from the client (no actor: the caller proved the phone with a code). Creates the
+    // clinic and its administrator in one transaction, runs `alsoInTransaction` inside it (the
+    // code is used up, the consent recorded there), audits "clinic.signup". Same validation and
+    // conflicts as createClinic/createStaff; email_taken for a recovery e-mail in use.
+    Outcome<CreatedStaff> registerClinic(
+        const ClinicRegistration &registration,
+        const std::function<bool(QSqlDatabase &, const Clinic &, const StaffAccount &)> &alsoInTransaction);
 
     // Operator (CLI) lookups by login name or phone.
     Outcome<StaffAccount> findByIdentifier(const QString &identifier);

@@ -47,6 +47,17 @@ struct StaffChanges
     std::optional<QString> phone;
 };
 
+// A clinic that signs itself up from the client (server/auth/ClinicSignup): the clinic and its
+// first administrator, created together.
+struct ClinicRegistration
+{
+    QString clinicName;
+    NewStaff admin;   // role is always clinic_admin
+    QString email;    // optional recovery e-mail, lower case
+    QString password; // checked by PasswordPolicy
+    QHostAddress clientAddress;
+};
+
 struct CreatedStaff
 {
     StaffAccount account;

@@ -4,10 +4,12 @@
 #include "app/ServerCore.h"
 #include "cli/AccountCommands.h"
 #include "cli/CliOutput.h"
+#include "cli/ClinicCommands.h"
 #include "cli/DemoSeeder.h"
 #include "cli/MaintenanceCommands.h"
 #include "cli/SyncCommands.h"
 #include "config/ServerConfig.h"
+#include "preflight/PreflightCommand.h"
 
 #include <cstdio>
 #include <functional>
@@ -23,7 +25,18 @@ QString CommandLine::usage()
         "\n"
         "Commands:\n"
         "  serve                         run the server (configuration: environment and .env)\n"
-        "  migrate                       create or upgrade the database; prints the schema version\n"
+        "  migrate [--check]             create or upgrade the database; prints the schema version\n"
+        "                                (safe to repeat); --check changes nothing and fails when\n"
+        "                                migrations are pending or the schema is newer than this build\n"
+        "  backup                        write a checked backup of the serving database (online),\n"
+        "                                apply the retention policy; prints {\"backup\",\"sha256\",...}\n"
+        "  restore FILE                  restore a backup into an EMPTY database (stop the server first);\n"
+        "                                verifies checksum, schema and audit chain; new database identity\n"
+        "  restore-drill [--from FILE]   restore the newest backup (or FILE) into a scratch database,\n"
+        "                                compare every row, and record the result for preflight\n"
+        "  preflight [--json] [--offline]\n"
+        "                                check the configuration against the launch checklist; exit 1\n"
+        "                                when a must-have fails (docs/operations.md \"Preflight\")\n"
         "  create-clinic --name NAME     prints {\"clinicId\":...}\n"
         "  create-user --clinic ID --login LOGIN --full-name NAME --role ROLE\n"
         "              [--phone +998...] [--password-stdin]\n"
@@ -41,6 +54,17 @@ QString CommandLine::usage()
         "                                MEDORA_SYNC_TOMBSTONE_DAYS; 0: all); clients whose cursor\n"
         "                                is older must pull again from the start\n"
         "  seed-demo                     create the demo clinic and staff (prints their passwords once)\n"
+        "  clinics                       list clinics with their subscription (one JSON object a line)\n"
+        "  set-plan --clinic ID --plan PLAN [--paid-until YYYY-MM-DD]\n"
+        "                                PLAN: trial, monthly, quarterly or yearly\n"
+        "  extend-subscription --clinic ID --days N\n"
+        "                                extend by hand (a bank transfer), from paid-until or today\n"
+        "  set-payment-chat --clinic ID [--chat CHAT_ID]\n"
+        "                                the clinic's payment group (empty: TELEGRAM_PAYMENT_GROUP_ID)\n"
+        "  telegram-test CHAT_ID         send a test message through the configured bot\n"
+        "  telegram-outbox [--state unknown,failed|all] [--limit N] [--resend ID]\n"
+        "                                list Telegram messages not delivered; --resend sends an\n"
+        "                                unknown or failed one again (check the chat first)\n"
         "  help, --help                  this text\n"
         "  version, --version            the version\n"
         "\n"
@@ -69,8 +93,9 @@ int CommandLine::run(const QStringList &arguments)
 
     using Action = std::function<int(ServerCore &, const QStringList &)>;
     const QList<QPair<QString, Action>> commands{
-        {QStringLiteral("migrate"), &MaintenanceCommands::migrate},
         {QStringLiteral("verify-audit"), &MaintenanceCommands::verifyAudit},
+        {QStringLiteral("backup"), &MaintenanceCommands::backup},
+        {QStringLiteral("restore-drill"), &MaintenanceCommands::restoreDrill},
         {QStringLiteral("create-clinic"), &AccountCommands::createClinic},
         {QStringLiteral("create-user"), &AccountCommands::createUser},
         {QStringLiteral("disable-user"),
@@ -80,13 +105,32 @@ int CommandLine::run(const QStringList &arguments)
         {QStringLiteral("revoke-sessions"), &AccountCommands::revokeSessions},
         {QStringLiteral("compact-sync"), &SyncCommands::compactSync},
         {QStringLiteral("seed-demo"), &DemoSeeder::run},
+        {QStringLiteral("clinics"), &ClinicCommands::clinics},
+        {QStringLiteral("set-plan"), &ClinicCommands::setPlan},
+        {QStringLiteral("extend-subscription"), &ClinicCommands::extendSubscription},
+        {QStringLiteral("set-payment-chat"), &ClinicCommands::setPaymentChat},
+        {QStringLiteral("telegram-test"), &ClinicCommands::telegramTest},
+        {QStringLiteral("telegram-outbox"), &ClinicCommands::telegramOutbox},
     };
     Action action;
     for (const auto &entry : commands) {
         if (entry.first == command)
             action = entry.second;
     }
-    if (!action && command != QLatin1String("serve"))
+    // Commands that open the database their own way (or not at all): migrate --check and
+    // preflight must not change it, restore must find it untouched.
+    using ConfigAction = std::function<int(const ServerConfig &, const QStringList &)>;
+    const QList<QPair<QString, ConfigAction>> configCommands{
+        {QStringLiteral("migrate"), &MaintenanceCommands::migrate},
+        {QStringLiteral("restore"), &MaintenanceCommands::restore},
+        {QStringLiteral("preflight"), &PreflightCommand::run},
+    };
+    ConfigAction configAction;
+    for (const auto &entry : configCommands) {
+        if (entry.first == command)
+            configAction = entry.second;
+    }
+    if (!action && !configAction && command != QLatin1String("serve"))
         return CliOutput::error(
             CliOutput::usageError,
             QStringLiteral("unknown command '%1' (try: medora-server help)").arg(command));
@@ -108,6 +152,9 @@ int CommandLine::run(const QStringList &arguments)
         ServerApplication application(config);
         return application.run();
     }
+
+    if (configAction)
+        return configAction(config, rest);
 
     ServerCore core(config);
     QString error;

@@ -3,6 +3,7 @@
 #include "config/DotEnvFile.h"
 #include "domain/SyncProtocol.h"
 #include "http/TlsCredentials.h"
+#include "legal/LegalTexts.h"
 #include "log/JsonLogger.h"
 
 #include <QDir>
@@ -175,7 +176,8 @@ QString ServerConfig::sqlitePath() const
 QList<QByteArray> ServerConfig::secretValues() const
 {
     QList<QByteArray> values;
-    for (const QByteArray &value : {secret, geminiApiKey, telegramBotToken, smtpPassword, smsPassword}) {
+    for (const QByteArray &value : {secret, geminiApiKey, telegramBotToken, telegram.webhookSecret,
+                                    smtpPassword, smsPassword, eskizPassword}) {
         if (!value.isEmpty())
             values.append(value);
     }
@@ -371,6 +373,8 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
     integer("MEDORA_AI_MAX_IMAGE_BYTES", 1024, 20LL * 1024 * 1024, &c.aiMaxImageBytes);
     integer("MEDORA_AI_WORKER_THREADS", 1, 64, &c.aiWorkerThreads);
     c.telegramBotToken = source.value(QStringLiteral("TELEGRAM_BOT_TOKEN")).toUtf8();
+    c.telegram =
+        TelegramConfig::parse([&source](const QString &name) { return source.value(name); }, &problems);
     c.smtpPassword = source.value(QStringLiteral("SMTP_PASSWORD")).toUtf8();
     c.smsPassword = source.value(QStringLiteral("SMS_PASSWORD")).toUtf8();
     const QString smtpPort = source.trimmed(QStringLiteral("SMTP_PORT"));
@@ -380,6 +384,77 @@ bool ServerConfig::load(const QProcessEnvironment &environment, ServerConfig *co
         if (!ok || port < 1 || port > 65535)
             problems << QStringLiteral("SMTP_PORT: not a port number ('%1')").arg(smtpPort.left(20));
     }
+
+    // Password reset and sign-up channels (server/notify).
+    const QString smsProvider = source.trimmed(QStringLiteral("SMS_PROVIDER")).toLower();
+    if (!smsProvider.isEmpty()) {
+        if (smsProvider != QLatin1String("eskiz") && smsProvider != QLatin1String("none"))
+            problems
+                << QStringLiteral("SMS_PROVIDER: expected eskiz or none ('%1')").arg(smsProvider.left(20));
+        else
+            c.smsProvider = smsProvider;
+    }
+    auto loopbackHost = [](const QUrl &url) {
+        return QHostAddress(url.host()).isLoopback() ||
+               url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
+    };
+    const QString eskizBase = source.trimmed(QStringLiteral("ESKIZ_BASE_URL"));
+    if (!eskizBase.isEmpty()) {
+        const QUrl url(eskizBase, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() ||
+            !(url.scheme() == QLatin1String("https") ||
+              (url.scheme() == QLatin1String("http") && loopbackHost(url))))
+            problems << QStringLiteral("ESKIZ_BASE_URL: expected https://host[:port] (http only for a "
+                                       "loopback address) ('%1')")
+                            .arg(eskizBase.left(80));
+        else
+            c.eskizBaseUrl = eskizBase.endsWith(QLatin1Char('/')) ? eskizBase.chopped(1) : eskizBase;
+    }
+    c.eskizEmail = source.trimmed(QStringLiteral("ESKIZ_EMAIL"));
+    c.eskizPassword = source.value(QStringLiteral("ESKIZ_PASSWORD")).toUtf8();
+    const QString eskizSender = source.trimmed(QStringLiteral("ESKIZ_SENDER"));
+    if (!eskizSender.isEmpty()) {
+        static const QRegularExpression senderPattern(QStringLiteral("^[A-Za-z0-9 ._-]{1,20}$"));
+        if (!senderPattern.match(eskizSender).hasMatch())
+            problems << QStringLiteral("ESKIZ_SENDER: expected 1 to 20 letters or digits ('%1')")
+                            .arg(eskizSender.left(40));
+        else
+            c.eskizSender = eskizSender;
+    }
+    const QString smtpUrl = source.trimmed(QStringLiteral("SMTP_URL"));
+    if (!smtpUrl.isEmpty()) {
+        const QUrl url(smtpUrl, QUrl::StrictMode);
+        const bool schemeOk = url.scheme() == QLatin1String("smtps") || url.scheme() == QLatin1String("smtp");
+        if (!url.isValid() || !schemeOk || url.host().isEmpty() || !url.userInfo().isEmpty() ||
+            url.hasQuery())
+            problems << QStringLiteral(
+                            "SMTP_URL: expected smtps://host[:port] or smtp://host[:port] (STARTTLS), "
+                            "credentials in SMTP_USER/SMTP_PASSWORD ('%1')")
+                            .arg(smtpUrl.left(80));
+        else
+            c.smtpUrl = smtpUrl;
+    }
+    c.smtpUser = source.trimmed(QStringLiteral("SMTP_USER"));
+    c.smtpFrom = source.trimmed(QStringLiteral("SMTP_FROM"));
+    if (!c.smtpFrom.isEmpty() &&
+        (!c.smtpFrom.contains(QLatin1Char('@')) || c.smtpFrom.contains(QLatin1Char('\n')) ||
+         c.smtpFrom.contains(QLatin1Char('\r'))))
+        problems << QStringLiteral(
+            "SMTP_FROM: expected an address such as Medora <no-reply@clinic.example.uz>");
+    c.smtpCaFile = absolutePath(source.trimmed(QStringLiteral("SMTP_CA_FILE")));
+    c.legalDir = absolutePath(source.trimmed(QStringLiteral("MEDORA_LEGAL_DIR")));
+    if (!c.legalDir.isEmpty()) {
+        LegalTexts published;
+        QString why;
+        if (!published.load(c.legalDir, &why))
+            problems << QStringLiteral("MEDORA_LEGAL_DIR: ") + why;
+    }
+    integer("MEDORA_NOTIFY_TIMEOUT_SECONDS", 1, 120, &c.notifyTimeoutSeconds);
+    integer("MEDORA_RECOVERY_CODE_MINUTES", 1, 60, &c.recoveryCodeMinutes);
+    integer("MEDORA_RECOVERY_MAX_ATTEMPTS", 1, 20, &c.recoveryMaxAttempts);
+    integer("MEDORA_RECOVERY_PER_DESTINATION_PER_HOUR", 1, 100, &c.recoveryPerDestinationPerHour);
+    integer("MEDORA_RATE_RECOVERY_PER_MINUTE", 1, 100000, &c.recoveryPerIp.perMinute);
+    integer("MEDORA_RATE_RECOVERY_BURST", 1, 100000, &c.recoveryPerIp.burst);
 
     if (errors)
         *errors = problems;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "telegram/TelegramConfig.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
@@ -71,6 +73,32 @@ struct ServerConfig
     int aiMaxImages = 4;                      // MEDORA_AI_MAX_IMAGES: per image-findings call
     qint64 aiMaxImageBytes = 4 * 1024 * 1024; // MEDORA_AI_MAX_IMAGE_BYTES: each image, decoded
     int aiWorkerThreads = 4;                  // MEDORA_AI_WORKER_THREADS: Gemini calls at once
+
+    // Password reset, clinic sign-up and consent (docs/operations.md "Password reset, sign-up
+    // and consent"). The Eskiz and SMTP passwords are secrets: never logged, never sent.
+    QString smsProvider = QStringLiteral("eskiz");                    // SMS_PROVIDER: eskiz | none
+    QString eskizBaseUrl = QStringLiteral("https://notify.eskiz.uz"); // ESKIZ_BASE_URL
+    QString eskizEmail;                                               // ESKIZ_EMAIL
+    QByteArray eskizPassword;                                         // ESKIZ_PASSWORD
+    QString eskizSender = QStringLiteral("4546");                     // ESKIZ_SENDER ("from")
+    QString smtpUrl;    // SMTP_URL: smtps://host:465 (implicit TLS) or smtp://host:587 (STARTTLS required)
+    QString smtpUser;   // SMTP_USER (with SMTP_PASSWORD; both empty: no AUTH)
+    QString smtpFrom;   // SMTP_FROM: "Medora <no-reply@clinic.example.uz>"
+    QString smtpCaFile; // SMTP_CA_FILE: extra CA bundle for a private mail server
+    int notifyTimeoutSeconds = 15;         // MEDORA_NOTIFY_TIMEOUT_SECONDS: one SMS or e-mail
+    QString legalDir;                      // MEDORA_LEGAL_DIR: published texts instead of the built-in ones
+    int recoveryCodeMinutes = 10;          // MEDORA_RECOVERY_CODE_MINUTES
+    int recoveryMaxAttempts = 5;           // MEDORA_RECOVERY_MAX_ATTEMPTS: wrong codes before it dies
+    int recoveryPerDestinationPerHour = 3; // MEDORA_RECOVERY_PER_DESTINATION_PER_HOUR
+    RateLimit recoveryPerIp{2, 10};        // MEDORA_RATE_RECOVERY_PER_MINUTE / _BURST
+    bool smsConfigured() const
+    {
+        return smsProvider == QLatin1String("eskiz") && !eskizEmail.isEmpty() && !eskizPassword.isEmpty();
+    }
+    bool mailConfigured() const { return !smtpUrl.isEmpty() && !smtpFrom.isEmpty(); }
+
+    // Telegram bot, payment notices and subscriptions (server/telegram, server/subscription).
+    TelegramConfig telegram;
 
     bool tlsEnabled() const { return !tlsCertificateFile.isEmpty() || !tlsKeyFile.isEmpty(); }
     QString sqlitePath() const; // path from databaseUrl when it is sqlite:, else empty

@@ -1,5 +1,9 @@
 #include "store/ServerMigrations.h"
 
+#include "store/Migration6Telegram.h"
+#include "store/Migration7AccountRecovery.h"
+#include "store/Migration8Operations.h"
+
 #include <QUuid>
 
 namespace medora::server {
@@ -213,6 +217,9 @@ QList<ServerMigrations::Step> buildSteps()
                        " updated_by TEXT NOT NULL)"),
     };
     steps.append(ai);
+    steps << migration6Telegram();
+    steps << migration7AccountRecovery();
+    steps << migration8Operations();
     return steps;
 }
 

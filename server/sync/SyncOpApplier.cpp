@@ -2,6 +2,7 @@
 
 #include "domain/EntityJson.h"
 #include "domain/JsonText.h"
+#include "subscription/SyncPushHooks.h"
 #include "sync/PatientMerge.h"
 
 #include <QDateTime>
@@ -279,6 +280,13 @@ bool SyncOpApplier::applyVisit(const PushOperation &op, const std::optional<Sync
                QString(), false, current, result);
         return true;
     }
+    if (!current && m_refuseNewVisits) {
+        reject(QStringLiteral("subscription_expired"),
+               QStringLiteral("The clinic's subscription has expired: new visits are accepted again once it is "
+                              "renewed."),
+               QString(), true, current, result);
+        return true;
+    }
     bool present = false;
     if (!requireParent(EntityKind::Patient, visit.patientId, QStringLiteral("data.patientId"), current,
                        result, &present, error))
@@ -483,6 +491,8 @@ bool SyncOpApplier::applyPayment(const PushOperation &op, const std::optional<Sy
     row.visitId = uuidOrEmpty(payment.visitId);
     row.refId = uuidOrEmpty(payment.reverses);
     if (!write(row, current, error))
+        return false;
+    if (m_pushHooks && !m_pushHooks->paymentApplied(m_actor.clinicId, payment, error))
         return false;
     applied(row, result);
     return true;

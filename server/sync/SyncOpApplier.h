@@ -13,6 +13,8 @@
 
 namespace medora::server {
 
+class SyncPushHooks;
+
 // Applies the ops of one push, one at a time, inside the push's open write transaction
 // (docs/sync.md "Server rules"): role rules, the dependency rule, and each entity's
 // conflict rule. Every change of a record takes the clinic's next sequence and writes the
@@ -35,6 +37,14 @@ public:
     // The audit events of the ops applied so far, for AuditLog::appendAll() before the
     // batch commits (one chain read and one prepared insert for the whole batch).
     const QList<AuditEntry> &auditEntries() const { return m_auditEntries; }
+
+    // Subscriptions and payment notices (SyncPushHooks); `refuseNewVisits`: the clinic's
+    // subscription has expired, so creating a visit is refused (subscription_expired, retryable).
+    void setPushHooks(const SyncPushHooks *hooks, bool refuseNewVisits)
+    {
+        m_pushHooks = hooks;
+        m_refuseNewVisits = refuseNewVisits;
+    }
 
     // Where the batch stood before an op, to forget that op's effects when its savepoint
     // is rolled back.
@@ -92,6 +102,8 @@ private:
     qint64 m_nowMs = 0;
     QList<AuditEntry> m_auditEntries;
     QByteArray m_recordData; // of the op being applied
+    const SyncPushHooks *m_pushHooks = nullptr;
+    bool m_refuseNewVisits = false;
 };
 
 } // namespace medora::server

@@ -5,6 +5,7 @@
 #include "log/JsonLogger.h"
 #include "store/ServerDatabase.h"
 #include "sync/ChangeNotifier.h"
+#include "subscription/SyncPushHooks.h"
 #include "sync/SyncBatchStore.h"
 #include "sync/SyncOpApplier.h"
 
@@ -229,6 +230,8 @@ Outcome<PushBatch> SyncService::push(const Actor &actor, const PushRequest &requ
                 return false;
             SyncBatchStore statements(m_store, db, m_nativeSqlite, &m_database);
             SyncOpApplier applier(statements, actor, request.deviceId, state.lastSequence);
+            if (m_pushHooks)
+                applier.setPushHooks(m_pushHooks, m_pushHooks->newVisitsRefused(actor.clinicId));
             batch.results.reserve(request.ops.size());
             // Op ids are unique within a push (the decoder refuses twins): one query finds
             // every op answered before.

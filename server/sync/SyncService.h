@@ -14,6 +14,7 @@
 namespace medora::server {
 
 class AuditLog;
+class SyncPushHooks;
 class ChangeNotifier;
 class ServerDatabase;
 
@@ -69,6 +70,9 @@ public:
     // Pushes and pulls run their hot statements through SQLite's C API when Qt's driver allows
     // it; tests turn that off to cover the QSqlQuery path too. Not thread-safe: set before use.
     void setNativeSqliteAllowed(bool allowed) { m_nativeSqlite = allowed; }
+    // Subscriptions and payment notices (server/subscription), asked inside each push. Optional;
+    // not thread-safe: set before use.
+    void setPushHooks(const SyncPushHooks *hooks) { m_pushHooks = hooks; }
 
 private:
     // SAVEPOINT / RELEASE / ROLLBACK TO of one op, prepared once per thread.
@@ -81,6 +85,7 @@ private:
     ChangeNotifier *m_notifier;
     SyncStore m_store;
     bool m_nativeSqlite = true;
+    const SyncPushHooks *m_pushHooks = nullptr;
 };
 
 } // namespace medora::server

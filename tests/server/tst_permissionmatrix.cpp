@@ -62,6 +62,14 @@ const QList<Row> &permissionTable()
         {"GET", "/api/v1/ai/settings", {401, 200, 200, 200, 200}},
         {"PUT", "/api/v1/ai/settings", {401, 403, 403, 200, 200}},
         {"GET", "/api/v1/ai/usage", {401, 403, 403, 200, 200}},
+        {"POST", "/api/v1/auth/password-reset/request", {400, 400, 400, 400, 400}},
+        {"POST", "/api/v1/auth/password-reset/confirm", {400, 400, 400, 400, 400}},
+        {"POST", "/api/v1/signup/phone-code", {400, 400, 400, 400, 400}},
+        {"POST", "/api/v1/signup", {400, 400, 400, 400, 400}},
+        {"GET", "/api/v1/legal", {200, 200, 200, 200, 200}},
+        {"GET", "/api/v1/legal/{document}", {200, 200, 200, 200, 200}},
+        {"GET", "/api/v1/me/consent", {401, 200, 200, 200, 200}},
+        {"POST", "/api/v1/me/consent", {401, 400, 400, 400, 400}},
     };
     return rows;
 }
@@ -196,6 +204,7 @@ private slots:
 
         QString path = r.pattern;
         path.replace(QStringLiteral("{id}"), targetId);
+        path.replace(QStringLiteral("{document}"), QStringLiteral("terms"));
         QByteArray body;
         QString newPassword;
         if (r.pattern == QLatin1String("/api/v1/auth/login")) {

@@ -1,13 +1,31 @@
 #include "FakeSyncTransport.h"
 #include "MemorySecretStore.h"
+#include "admin/LetterheadDialog.h"
+#include "admin/StaffDialog.h"
 #include "api/ApiClient.h"
+#include "auth/ChangePasswordDialog.h"
+#include "auth/ConsentDialog.h"
+#include "auth/ForgotPasswordDialog.h"
+#include "auth/LockScreen.h"
+#include "auth/LoginDialog.h"
+#include "auth/SignupDialog.h"
+#include "cash/PaymentService.h"
 #include "clinic/ClinicDirectory.h"
+#include "clinic/LetterheadClient.h"
+#include "domain/LegalDocument.h"
+#include "help/ShortcutsDialog.h"
 #include "i18n/LanguageManager.h"
+#include "queue/QueueService.h"
+#include "reception/PaymentDialog.h"
 #include "registry/MainWindow.h"
+#include "registry/PatientDialog.h"
 #include "registry/PatientRegistry.h"
 #include "session/SessionManager.h"
+#include "settings/SettingsDialog.h"
 #include "store/SyncJournal.h"
+#include "sync/ConflictDialog.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncErrorsDialog.h"
 #include "workspace/WorkspacePages.h"
 
 #include <QAbstractButton>
@@ -24,6 +42,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <memory>
 
 using namespace medora;
 
@@ -66,9 +85,11 @@ QMultiMap<QChar, QString> lettersOnScreen(QWidget *window)
         if (!letter.isNull())
             letters.insert(letter, where + QStringLiteral(" \"") + text + QLatin1Char('"'));
     };
-    for (QAction *action : window->findChild<QMenuBar *>()->actions()) {
-        if (action->isVisible())
-            add(action->text(), QStringLiteral("menu"));
+    if (auto *menuBar = window->findChild<QMenuBar *>()) {
+        for (QAction *action : menuBar->actions()) {
+            if (action->isVisible())
+                add(action->text(), QStringLiteral("menu"));
+        }
     }
     for (QWidget *widget : window->findChildren<QWidget *>()) {
         if (!widget->isVisible() || widget->window() != window)
@@ -102,8 +123,8 @@ QStringList clashes(const QMultiMap<QChar, QString> &letters)
 } // namespace
 
 // Alt+letter must mean one thing wherever the user is: every combination of the main window's
-// pages and their inner tabs, for every role, has no letter twice (the menu bar included), and
-// no menu has a letter twice among its items.
+// pages and their inner tabs, for every role and in every language (English, Uzbek, Russian),
+// has no letter twice (the menu bar included), and no menu has a letter twice among its items.
 class TestAccelerators : public QObject
 {
     Q_OBJECT
@@ -120,14 +141,19 @@ private slots:
     void everyScreenHasUniqueLetters_data()
     {
         QTest::addColumn<QString>("role");
-        for (const QString &role :
-             {QStringLiteral("receptionist"), QStringLiteral("doctor"), QStringLiteral("clinic_admin")})
-            QTest::newRow(qPrintable(role)) << role;
+        QTest::addColumn<QString>("language");
+        // English is the source; Uzbek and Russian place their own & in the catalogues.
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("uz"), QStringLiteral("ru")}) {
+            for (const QString &role :
+                 {QStringLiteral("receptionist"), QStringLiteral("doctor"), QStringLiteral("clinic_admin")})
+                QTest::newRow(qPrintable(role + QLatin1Char(' ') + language)) << role << language;
+        }
     }
 
     void everyScreenHasUniqueLetters()
     {
         QFETCH(QString, role);
+        QFETCH(QString, language);
         QTemporaryDir dir;
         PatientRegistry registry;
         QVERIFY2(registry.open(dir.path()), qPrintable(registry.lastError().message));
@@ -136,7 +162,10 @@ private slots:
                                QStringLiteral("Aziza Karimova"), QStringLiteral("doctor")}},
                              Letterhead());
         LanguageManager languages;
-        QVERIFY(languages.setLanguage(QStringLiteral("en"), false)); // the source letters
+        QVERIFY(languages.setLanguage(language, false));
+        if (language != QLatin1String("en")) // the catalogue really is in use
+            QVERIFY(QCoreApplication::translate("medora::MainWindow", "&Patient") !=
+                    QStringLiteral("&Patient"));
         ApiClient api;
         MemorySecretStore secrets;
         SessionManager session(api, secrets);
@@ -176,7 +205,8 @@ private slots:
                 if (level == inner.size()) {
                     ++screens;
                     for (const QString &clash : clashes(lettersOnScreen(&window)))
-                        problems << QStringLiteral("page %1 (%2): %3")
+                        problems << QStringLiteral("%1 page %2 (%3): %4")
+                                        .arg(language)
                                         .arg(page + 1)
                                         .arg(workspace->tabText(page), clash);
                     return;
@@ -196,11 +226,87 @@ private slots:
                     letters.insert(letter, QStringLiteral("\"%1\"").arg(action->text()));
             }
             for (const QString &clash : clashes(letters))
-                problems << QStringLiteral("menu %1: %2").arg(menu->title(), clash);
+                problems << QStringLiteral("%1 menu %2: %3").arg(language, menu->title(), clash);
         }
         QVERIFY(screens >= 3);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         pages.clear();
+    }
+
+    void everyDialogHasUniqueLetters_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("uz"), QStringLiteral("ru")})
+            QTest::newRow(qPrintable(language)) << language;
+    }
+
+    // Each dialog on its own, as it opens, in each language.
+    void everyDialogHasUniqueLetters()
+    {
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        PatientRegistry registry;
+        QVERIFY2(registry.open(dir.path()), qPrintable(registry.lastError().message));
+        ClinicDirectory clinic(dir.path());
+        clinic.setForTesting({{QStringLiteral("0190f5a4-7b1c-7d3e-8f00-00000000d0c1"),
+                               QStringLiteral("Aziza Karimova"), QStringLiteral("doctor")}},
+                             Letterhead());
+        LanguageManager languages;
+        QVERIFY(languages.setLanguage(language, false));
+        ApiClient api;
+        MemorySecretStore secrets;
+        SessionManager session(api, secrets);
+        SyncJournal journal(registry.database());
+        PaymentService payments(registry.database(), dir.path());
+        QueueService queue(registry.database());
+        LetterheadClient letterheadClient(session, clinic);
+        Patient patient;
+        patient.id = QUuid(QStringLiteral("0190f5a4-7b1c-7d3e-8f00-0000000000a1"));
+        patient.lastName = QStringLiteral("Karimov");
+        patient.firstName = QStringLiteral("Bekzod");
+        const LegalDocument terms{QStringLiteral("terms"), language, QStringLiteral("1"),
+                                  QStringLiteral("# 1")};
+        const LegalDocument privacy{QStringLiteral("privacy"), language, QStringLiteral("1"),
+                                    QStringLiteral("# 2")};
+
+        QList<std::pair<QString, std::function<QWidget *()>>> dialogs{
+            {QStringLiteral("new patient"), [&] { return new PatientDialog(registry); }},
+            {QStringLiteral("payment"),
+             [&] {
+                 return new PaymentDialog(payments, queue, clinic, patient,
+                                          user(QStringLiteral("r"), QStringLiteral("receptionist")),
+                                          QDate::currentDate());
+             }},
+            {QStringLiteral("staff"), [] { return new StaffDialog; }},
+            {QStringLiteral("letterhead"), [&] { return new LetterheadDialog(clinic, letterheadClient); }},
+            {QStringLiteral("settings"),
+             [&] {
+                 auto *settings = new SettingsDialog(session, api, languages);
+                 settings->setTicketDatabase(&registry.database());
+                 return settings;
+             }},
+            {QStringLiteral("shortcuts"), [] { return new ShortcutsDialog; }},
+            {QStringLiteral("conflicts"), [&] { return new ConflictDialog(journal); }},
+            {QStringLiteral("sync errors"), [&] { return new SyncErrorsDialog(journal); }},
+            {QStringLiteral("sign in"), [&] { return new LoginDialog(session); }},
+            {QStringLiteral("lock screen"), [&] { return new LockScreen(session); }},
+            {QStringLiteral("change password"),
+             [&] { return new ChangePasswordDialog(session, QStringLiteral("old-password 1")); }},
+            {QStringLiteral("forgot password"), [&] { return new ForgotPasswordDialog(api); }},
+            {QStringLiteral("sign-up"), [&] { return new SignupDialog(api); }},
+            {QStringLiteral("consent"),
+             [&] { return new ConsentDialog(terms, privacy, ConsentDialog::Mode::Accept); }},
+        };
+        QStringList problems;
+        for (const auto &[name, make] : dialogs) {
+            std::unique_ptr<QWidget> dialog(make());
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+            const QMultiMap<QChar, QString> letters = lettersOnScreen(dialog.get());
+            for (const QString &clash : clashes(letters))
+                problems << QStringLiteral("%1 dialog %2: %3").arg(language, name, clash);
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -174,7 +174,7 @@ void TestDatabase::freshOpenConfiguresFile()
     QCOMPARE(pragma(database, QStringLiteral("application_id")).toInt(), Database::kApplicationId);
     QCOMPARE(pragma(database, QStringLiteral("user_version")).toInt(), Database::currentSchemaVersion());
     QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
-    QCOMPARE(Database::currentSchemaVersion(), 3);
+    QCOMPARE(Database::currentSchemaVersion(), 4);
     QCOMPARE(database.meta(QStringLiteral("sync.cursor")), QStringLiteral("0"));
 
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(database.identity()).hasMatch());
@@ -363,7 +363,7 @@ void TestDatabase::migratesVersion2FileAndQueuesItsPatients()
     }
     Database database;
     QVERIFY2(database.open(file), qPrintable(database.lastError().message));
-    QCOMPARE(database.schemaVersion(), 3);
+    QCOMPARE(database.schemaVersion(), 4);
     QCOMPARE(PatientStore(database).count(), qint64(5));
     for (const QString &table : {QStringLiteral("visit"), QStringLiteral("report"), QStringLiteral("payment"),
                                  QStringLiteral("outbox"), QStringLiteral("sync_conflict")})

@@ -4,6 +4,7 @@
 #include "admin/LetterheadDialog.h"
 #include "admin/StaffView.h"
 #include "admin/StatisticsView.h"
+#include "admin/SubscriptionView.h"
 #include "clinic/ClinicDirectory.h"
 #include "clinic/LetterheadClient.h"
 #include "session/SessionManager.h"
@@ -53,6 +54,9 @@ AdminPage::AdminPage(SessionManager &session, Database &database, ClinicDirector
     m_tabs->addTab(m_staff, QString());
     m_tabs->addTab(m_audit, QString());
     m_tabs->addTab(m_stats, QString());
+    m_subscription = new SubscriptionView(session, this);
+    m_subscription->setObjectName(QStringLiteral("subscriptionView"));
+    m_tabs->addTab(m_subscription, QString());
     m_letterheadClient = new LetterheadClient(session, clinic, this);
 
     connect(m_staff, &StaffView::accountsChanged, m_audit, &AuditLogView::setStaff);
@@ -109,6 +113,7 @@ void AdminPage::retranslateUi()
         m_tabs->setTabText(m_tabs->indexOf(m_staff), tr("&Staff"));
         m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("A&udit log"));
         m_tabs->setTabText(m_tabs->indexOf(m_stats), tr("Statisti&cs"));
+        m_tabs->setTabText(m_tabs->indexOf(m_subscription), tr("Su&bscription"));
     }
     updateOnlineState();
 }
@@ -147,6 +152,9 @@ void AdminPage::reload()
     // An admin reading older audit pages is not thrown back to the first.
     if (m_audit->pageNumber() <= 1)
         m_audit->reload();
+    // The subscription after each sync: an approval made in Telegram shows up here.
+    if (!m_subscription->client().isBusy())
+        m_subscription->reload();
 }
 
 LetterheadDialog *AdminPage::openLetterhead()

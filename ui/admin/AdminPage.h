@@ -19,6 +19,7 @@ class LetterheadDialog;
 class SessionManager;
 class StaffView;
 class StatisticsView;
+class SubscriptionView;
 
 // The clinic admin's page: staff accounts and the audit log (both on the server, so they
 // need an online session), visit and payment statistics (from this PC's store, so they work
@@ -39,6 +40,7 @@ public:
     StaffView *staffView() const { return m_staff; }           // null for other roles
     AuditLogView *auditView() const { return m_audit; }        // null for other roles
     StatisticsView *statisticsView() const { return m_stats; } // null for other roles
+    SubscriptionView *subscriptionView() const { return m_subscription; } // null for other roles
     QPushButton *letterheadButton() const { return m_letterheadButton; }
     LetterheadDialog *letterheadDialog() const;
 
@@ -63,6 +65,7 @@ private:
     StaffView *m_staff = nullptr;
     AuditLogView *m_audit = nullptr;
     StatisticsView *m_stats = nullptr;
+    SubscriptionView *m_subscription = nullptr;
     QLabel *m_notice = nullptr;
     QPushButton *m_letterheadButton = nullptr;
     LetterheadClient *m_letterheadClient = nullptr;

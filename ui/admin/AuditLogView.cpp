@@ -91,6 +91,7 @@ AuditLogView::AuditLogView(SessionManager &session, QWidget *parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -221,6 +222,7 @@ void AuditLogView::retranslateUi()
     m_export->setText(tr("E&xport CSV…"));
     m_table->setHorizontalHeaderLabels({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Details")});
     m_actor->setAccessibleName(tr("Who"));
+    m_table->setAccessibleName(tr("Audit log entries"));
     m_action->setAccessibleName(tr("What"));
     m_target->setAccessibleName(tr("Patient or account id"));
     m_from->setAccessibleName(tr("First day"));

@@ -45,6 +45,7 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(false);
+    m_table->setTabKeyNavigation(false); // Tab leaves the list; the arrows move in it
 
     m_refresh = new QPushButton(this);
     m_new = new QPushButton(this);
@@ -146,6 +147,7 @@ void StaffView::changeEvent(QEvent *event)
 void StaffView::retranslateUi()
 {
     m_table->setHorizontalHeaderLabels({tr("Full name"), tr("Login"), tr("Role"), tr("Phone"), tr("State")});
+    m_table->setAccessibleName(tr("Staff accounts"));
     m_refresh->setText(tr("Re&fresh"));
     m_new->setText(tr("&New account…"));
     m_edit->setText(tr("Na&me and phone…"));

@@ -44,6 +44,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, int columns)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     return table;
 }
 
@@ -83,6 +84,8 @@ StatisticsView::StatisticsView(Database &database, ClinicDirectory &clinic, QWid
     m_chartView->setObjectName(QStringLiteral("visitsChart"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(220);
+    m_chartView->setFocusPolicy(
+        Qt::NoFocus); // nothing to do in it from the keyboard; the tables hold the numbers
 
     m_methodTitle = new QLabel(this);
     m_methods = makeTable(this, QStringLiteral("paymentMethods"), 4);
@@ -155,6 +158,10 @@ void StatisticsView::retranslateUi()
     m_methods->setHorizontalHeaderLabels({tr("Method"), tr("Payments"), tr("Returned"), tr("Net")});
     m_doctors->setHorizontalHeaderLabels({tr("Doctor"), tr("Visits")});
     m_statuses->setHorizontalHeaderLabels({tr("Status"), tr("Visits")});
+    m_chartView->setAccessibleName(tr("Visits per day"));
+    m_methods->setAccessibleName(tr("Payments per method"));
+    m_doctors->setAccessibleName(tr("Visits per doctor"));
+    m_statuses->setAccessibleName(tr("Visits per status"));
 }
 
 void StatisticsView::applyPreset(int index)

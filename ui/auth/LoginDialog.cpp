@@ -2,6 +2,8 @@
 
 #include "auth/ApiErrorText.h"
 #include "auth/ChangePasswordDialog.h"
+#include "auth/ForgotPasswordDialog.h"
+#include "auth/SignupDialog.h"
 #include "session/SessionManager.h"
 
 #include <QDialogButtonBox>
@@ -60,6 +62,28 @@ LoginDialog::LoginDialog(SessionManager &session, QWidget *parent) : QDialog(par
     layout->addLayout(progressRow);
     m_progress->hide();
     m_progressLabel->hide();
+
+    m_forgotButton = new QPushButton(this);
+    m_forgotButton->setObjectName(QStringLiteral("forgotPasswordButton"));
+    m_forgotButton->setFlat(true);
+    m_forgotButton->setAutoDefault(false);
+    m_signupButton = new QPushButton(this);
+    m_signupButton->setObjectName(QStringLiteral("signupButton"));
+    m_signupButton->setFlat(true);
+    m_signupButton->setAutoDefault(false);
+    auto *accountRow = new QHBoxLayout;
+    accountRow->addWidget(m_forgotButton);
+    accountRow->addStretch(1);
+    accountRow->addWidget(m_signupButton);
+    layout->addLayout(accountRow);
+    connect(m_forgotButton, &QPushButton::clicked, this, &LoginDialog::forgotPassword);
+    connect(m_signupButton, &QPushButton::clicked, this, &LoginDialog::registerClinic);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->hide();
+    layout->addWidget(m_notice);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
@@ -126,8 +150,12 @@ void LoginDialog::retranslateUi()
            "travel unencrypted."));
     m_progressLabel->setText(tr("Signing in…"));
     m_signInButton->setText(tr("&Sign in"));
+    m_forgotButton->setText(tr("&Forgot password?"));
+    m_signupButton->setText(tr("&Register a new clinic…"));
     if (m_errorText)
         m_error->setText(m_errorText());
+    if (m_noticeText)
+        m_notice->setText(m_noticeText());
 }
 
 void LoginDialog::changeEvent(QEvent *event)
@@ -223,6 +251,67 @@ void LoginDialog::onPasswordChangeRequired()
         showError([] { return tr("The password was not changed, so you are not signed in."); }, m_password);
     });
     m_changePassword->open();
+}
+
+QString LoginDialog::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void LoginDialog::showNotice(std::function<QString()> text)
+{
+    m_noticeText = std::move(text);
+    m_notice->setText(m_noticeText());
+    m_notice->show();
+}
+
+bool LoginDialog::useServerAddress()
+{
+    if (m_server->text().trimmed().isEmpty()) {
+        showError([] { return tr("Enter the server address."); }, m_server);
+        return false;
+    }
+    const ApiError addressError = m_session.setServerAddress(m_server->text());
+    if (!addressError.ok()) {
+        showError([addressError] { return ApiErrorText::describe(addressError); }, m_server);
+        return false;
+    }
+    m_errorText = nullptr;
+    m_error->hide();
+    return true;
+}
+
+void LoginDialog::forgotPassword()
+{
+    if (m_busy || !useServerAddress())
+        return;
+    auto *dialog = new ForgotPasswordDialog(m_session.api(), m_login->text(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_login->setText(dialog->resetLogin());
+        m_password->clear();
+        m_password->setFocus(Qt::OtherFocusReason);
+        showNotice([] {
+            return tr("Your password was changed and every earlier sign-in ended. Sign in with "
+                      "the new password.");
+        });
+    });
+    dialog->open();
+}
+
+void LoginDialog::registerClinic()
+{
+    if (m_busy || !useServerAddress())
+        return;
+    auto *dialog = new SignupDialog(m_session.api(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_login->setText(dialog->signInLogin());
+        m_password->setText(dialog->password());
+        showNotice([] { return tr("Your clinic is registered. Signing in…"); });
+        signIn();
+    });
+    dialog->open();
 }
 
 void LoginDialog::reject()

@@ -34,6 +34,9 @@ public:
     QLineEdit *loginField() const { return m_login; }
     QLineEdit *passwordField() const { return m_password; }
     QPushButton *signInButton() const { return m_signInButton; }
+    QPushButton *forgotPasswordButton() const { return m_forgotButton; }
+    QPushButton *signupButton() const { return m_signupButton; }
+    QString noticeText() const;
     QString errorText() const;
     bool isBusy() const { return m_busy; }
     ChangePasswordDialog *changePasswordDialog() const { return m_changePassword; }
@@ -42,6 +45,9 @@ public:
 
 public slots:
     void signIn();
+    // "Forgot password?" and "Register a new clinic" (issue 8): both need the server address.
+    void forgotPassword();
+    void registerClinic();
     void reject() override;
 
 protected:
@@ -53,6 +59,8 @@ private:
     void showError(std::function<QString()> text, QWidget *focus);
     void onSignInFailed(const ApiError &error);
     void onPasswordChangeRequired();
+    bool useServerAddress();
+    void showNotice(std::function<QString()> text);
 
     SessionManager &m_session;
     QLabel *m_intro = nullptr;
@@ -68,6 +76,10 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_signInButton = nullptr;
+    QPushButton *m_forgotButton = nullptr;
+    QPushButton *m_signupButton = nullptr;
+    QLabel *m_notice = nullptr;
+    std::function<QString()> m_noticeText;
     QPointer<ChangePasswordDialog> m_changePassword;
     // Kept as a function so a language switch re-renders the message in the new language.
     std::function<QString()> m_errorText;

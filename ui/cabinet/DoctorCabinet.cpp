@@ -1,5 +1,6 @@
 #include "cabinet/DoctorCabinet.h"
 
+#include "ai/AiConsiliumPanel.h"
 #include "cabinet/ChartHeader.h"
 #include "cabinet/ChartHistoryView.h"
 #include "cabinet/ChartTimelineModel.h"
@@ -9,6 +10,7 @@
 #include "charting/ChartLoader.h"
 #include "charting/PatientChart.h"
 #include "charting/ReportHtmlBuilder.h"
+#include "charting/ReportVocabulary.h"
 #include "clinic/ClinicDirectory.h"
 #include "print/PrintActions.h"
 #include "print/PrintDocument.h"
@@ -98,8 +100,16 @@ void DoctorCabinet::buildDoctorUi()
     m_tabs->setObjectName(QStringLiteral("chartTabs"));
     m_editor = new ReportEditor(*m_reports, m_me, m_tabs);
     m_history = new ChartHistoryView([this](const QString &id) { return doctorName(id); }, m_tabs);
+    m_aiPanel = new AiConsiliumPanel(m_tabs);
     m_tabs->addTab(m_editor, QString());
+    m_tabs->addTab(m_aiPanel, QString());
     m_tabs->addTab(m_history, QString());
+    m_aiPanel->setCaseSource([this](QString *why) { return aiCase(why); });
+    connect(m_aiPanel, &AiConsiliumPanel::acceptRequested, this,
+            [this](const QString &key, const QString &text) {
+                const bool accepted = m_editor->acceptAiText(key, text);
+                m_aiPanel->markAccepted(key, accepted);
+            });
     chartLayout->addWidget(m_tabs, 1);
     splitter->addWidget(m_queuePanel);
     splitter->addWidget(chart);
@@ -109,6 +119,7 @@ void DoctorCabinet::buildDoctorUi()
     connect(m_queuePanel, &MyQueuePanel::visitChosen, this, &DoctorCabinet::openVisit);
     connect(m_queuePanel, &MyQueuePanel::visitStarted, this, [this](const Visit &visit) {
         openDraftFor(visit, true);
+        updateAiPanel();
         m_tabs->setCurrentWidget(m_editor);
         if (QWidget *first = m_editor->findChild<QWidget *>(QStringLiteral("complaintsEdit")))
             first->setFocus(Qt::OtherFocusReason);
@@ -116,8 +127,14 @@ void DoctorCabinet::buildDoctorUi()
     connect(m_queuePanel, &MyQueuePanel::visitFinished, this, [this] { reloadChart(); });
     connect(m_queuePanel, &MyQueuePanel::localChange, this, &DoctorCabinet::localChange);
     connect(m_editor, &ReportEditor::localChange, this, &DoctorCabinet::localChange);
-    connect(m_editor, &ReportEditor::reportSigned, this, [this] { reloadChart(); });
-    connect(m_editor, &ReportEditor::addendumStarted, this, [this] { reloadChart(); });
+    connect(m_editor, &ReportEditor::reportSigned, this, [this] {
+        reloadChart();
+        updateAiPanel();
+    });
+    connect(m_editor, &ReportEditor::addendumStarted, this, [this] {
+        reloadChart();
+        updateAiPanel();
+    });
 
     // Cabinet-wide keys; WidgetWithChildrenShortcut keeps them out of the rest of the window.
     const auto action = [this](const QString &name, const QKeySequence &key, auto slot) {
@@ -200,10 +217,48 @@ QString DoctorCabinet::doctorName(const QString &userId) const
     return userId == m_me.id ? m_me.displayName() : QString();
 }
 
+void DoctorCabinet::setSession(SessionManager *session)
+{
+    if (m_aiPanel)
+        m_aiPanel->setSession(session);
+}
+
+std::optional<AiCaseInput> DoctorCabinet::aiCase(QString *why) const
+{
+    if (m_openPatient.isNull() || !m_editor->hasReport()) {
+        *why = tr("Open a patient's visit first: the AI works on the visit's report.");
+        return std::nullopt;
+    }
+    // What the doctor has written so far, as it stands on screen.
+    const ReportSections sections = m_editor->sections();
+    AiCaseInput input;
+    input.patientId = m_openPatient.toString(QUuid::WithoutBraces);
+    input.complaints = sections.complaints;
+    input.anamnesis = sections.anamnesis;
+    input.examination = sections.examination;
+    QStringList vitals;
+    for (const Vital &vital : sections.vitals)
+        vitals << QStringLiteral("%1: %2 %3")
+                      .arg(ReportVocabulary::vitalName(vital.code), vital.value, vital.unit);
+    input.findings = vitals.join(QStringLiteral("; "));
+    input.notes = sections.diagnosis.trimmed().isEmpty()
+                      ? QString()
+                      : tr("Working diagnosis: %1").arg(sections.diagnosis.trimmed());
+    return input;
+}
+
+void DoctorCabinet::updateAiPanel()
+{
+    if (m_aiPanel)
+        m_aiPanel->setAcceptEnabled(m_editor->isEditable());
+}
+
 void DoctorCabinet::openVisit(const Visit &visit)
 {
     m_editor->flush();
     showMessage(QString());
+    if (visit.patientId != m_openPatient)
+        m_aiPanel->clearCase(); // a result belongs to its patient
     const std::optional<PatientChart> chart = m_loader->load(visit.patientId);
     if (!chart) {
         m_openPatient = QUuid();
@@ -219,6 +274,7 @@ void DoctorCabinet::openVisit(const Visit &visit)
     m_header->setPatient(chart->patient);
     m_history->setChart(*chart);
     openDraftFor(visit, visit.status == VisitStatus::InProgress);
+    updateAiPanel();
 }
 
 void DoctorCabinet::openDraftFor(const Visit &visit, bool createIfMissing)
@@ -339,7 +395,7 @@ std::unique_ptr<PrintDocument> DoctorCabinet::printDocument(QString *error)
     auto document = std::make_unique<PrintDocument>(m_directory.letterhead());
     document->setTitle(ReportHtmlBuilder::title(*report));
     document->setBodyHtml(builder.bodyHtml(m_chart->patient, *report, addenda));
-    document->setFooterText(ReportHtmlBuilder::disclaimerFor(*report));
+    document->setFooterText(ReportHtmlBuilder::footerFor(*report, addenda));
     return document;
 }
 
@@ -402,6 +458,7 @@ void DoctorCabinet::retranslateUi()
     }
     m_tabs->setTabText(m_tabs->indexOf(m_editor), tr("&Visit report"));
     m_tabs->setTabText(m_tabs->indexOf(m_history), tr("Hist&ory"));
+    m_tabs->setTabText(m_tabs->indexOf(m_aiPanel), tr("A&I consilium"));
     m_callNextAction->setText(tr("Call the next patient"));
     m_startAction->setText(tr("Start the visit"));
     m_finishAction->setText(tr("Finish the visit"));

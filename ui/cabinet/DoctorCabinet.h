@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ai/ConsiliumResults.h"
 #include "api/UserProfile.h"
 #include "domain/Visit.h"
 
@@ -7,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -14,6 +16,7 @@ class QTabWidget;
 
 namespace medora {
 
+class AiConsiliumPanel;
 class CabinetQueue;
 class ChartHeader;
 class ChartHistoryView;
@@ -25,6 +28,7 @@ class PatientRegistry;
 class PrintDocument;
 class ReportEditor;
 class ReportStore;
+class SessionManager;
 class VisitStore;
 struct PatientChart;
 struct Report;
@@ -53,6 +57,11 @@ public:
     ChartHistoryView *history() const { return m_history; }
     ReportEditor *editor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The AI consilium beside the report (doctors only; null for anyone else).
+    AiConsiliumPanel *aiPanel() const { return m_aiPanel; }
+    // The session the AI consilium calls go through (WorkspacePages sets it; none: the panel
+    // says it needs the server).
+    void setSession(SessionManager *session);
     QList<QAction *> shortcutActions() const;
 
     // The report a print would print: the one chosen in the history tab when that tab is
@@ -88,6 +97,8 @@ private:
     void openDraftFor(const Visit &visit, bool createIfMissing);
     void reloadChart();
     void showMessage(const QString &message);
+    void updateAiPanel();
+    std::optional<AiCaseInput> aiCase(QString *why) const;
     QString doctorName(const QString &userId) const;
     std::unique_ptr<PrintDocument> printDocument(QString *error);
 
@@ -114,6 +125,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ReportEditor *m_editor = nullptr;
     ChartHistoryView *m_history = nullptr;
+    AiConsiliumPanel *m_aiPanel = nullptr;
     QLabel *m_notice = nullptr;
     QLabel *m_message = nullptr;
     QAction *m_callNextAction = nullptr;

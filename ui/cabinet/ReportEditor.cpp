@@ -214,6 +214,12 @@ void ReportEditor::addSection(QVBoxLayout *layout, const QString &key)
     QFont bold = label->font();
     bold.setBold(true);
     label->setFont(bold);
+    auto *mark = new QLabel(this);
+    mark->setObjectName(key + QStringLiteral("AiMark"));
+    QPalette palette = mark->palette();
+    palette.setColor(QPalette::WindowText, QColor(0x8a, 0x4b, 0x00));
+    mark->setPalette(palette);
+    mark->hide();
     auto *edit = new QPlainTextEdit(this);
     edit->setObjectName(key + QStringLiteral("Edit"));
     edit->setTabChangesFocus(true);
@@ -221,10 +227,15 @@ void ReportEditor::addSection(QVBoxLayout *layout, const QString &key)
     edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * lines + 2 * edit->frameWidth() +
                            int(edit->document()->documentMargin() * 2));
     label->setBuddy(edit);
-    layout->addWidget(label);
+    auto *row = new QHBoxLayout;
+    row->addWidget(label);
+    row->addWidget(mark);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addWidget(edit);
     m_sections.insert(key, edit);
     m_sectionLabels.insert(key, label);
+    m_aiMarks.insert(key, mark);
     connect(edit, &QPlainTextEdit::textChanged, this, &ReportEditor::onEdited);
 }
 
@@ -285,7 +296,9 @@ void ReportEditor::loadFields(const ReportSections &sections)
     }
     m_vitals->setVitals(sections.vitals);
     m_icd10->setText(sections.icd10);
+    m_aiDrafted = sections.aiDrafted;
     updateIcd10Warning();
+    updateAiMarks();
 }
 
 void ReportEditor::setFieldsReadOnly(bool readOnly)
@@ -305,6 +318,7 @@ ReportSections ReportEditor::sections() const
     for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
         ReportVocabulary::setSectionText(result, it.key(), it.value()->toPlainText());
     result.vitals = m_vitals->vitals();
+    result.aiDrafted = aiDraftedSections();
     const QString code = m_icd10->text().trimmed();
     // A half-typed code keeps the stored one rather than being refused with the whole draft.
     result.icd10 = code.isEmpty() || isIcd10(code) ? code : report().sections.icd10;
@@ -326,10 +340,57 @@ QString ReportEditor::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+QStringList ReportEditor::aiDraftedSections() const
+{
+    // In the order of a report; a section the doctor emptied holds no AI text any more.
+    QStringList keys;
+    for (const QString &key : ReportVocabulary::textSectionKeys()) {
+        const QPlainTextEdit *edit = m_sections.value(key);
+        if (m_aiDrafted.contains(key) && edit && !edit->toPlainText().trimmed().isEmpty())
+            keys << key;
+    }
+    return keys;
+}
+
+void ReportEditor::updateAiMarks()
+{
+    const QStringList marked = aiDraftedSections();
+    for (auto it = m_aiMarks.cbegin(); it != m_aiMarks.cend(); ++it) {
+        it.value()->setText(tr("contains AI-drafted text"));
+        it.value()->setVisible(marked.contains(it.key()));
+        m_sections.value(it.key())->setAccessibleDescription(marked.contains(it.key()) ? it.value()->text()
+                                                                                       : QString());
+    }
+}
+
+bool ReportEditor::acceptAiText(const QString &key, const QString &text)
+{
+    QPlainTextEdit *target = m_sections.value(key);
+    const QString block = text.trimmed();
+    if (!m_editable || !target || block.isEmpty())
+        return false;
+    // Below the doctor's text, after a blank line, under a heading of its own: one undo step.
+    const QString existing = target->toPlainText();
+    QString insertion;
+    if (!existing.trimmed().isEmpty())
+        insertion = existing.endsWith(QLatin1String("\n\n")) ? QString()
+                    : existing.endsWith(QLatin1Char('\n'))   ? QStringLiteral("\n")
+                                                             : QStringLiteral("\n\n");
+    insertion += QStringLiteral("[%1]\n").arg(tr("AI consilium draft")) + block;
+    QTextCursor cursor(target->document());
+    cursor.movePosition(QTextCursor::End);
+    if (!m_aiDrafted.contains(key))
+        m_aiDrafted << key;
+    cursor.insertText(insertion);
+    updateAiMarks();
+    return flush();
+}
+
 void ReportEditor::onEdited()
 {
     if (!m_editable)
         return;
+    updateAiMarks();
     m_autosaver.markEdited();
     updateStatus();
 }
@@ -531,6 +592,7 @@ void ReportEditor::retranslateUi()
     m_signButton->setVisible(m_editable);
     m_addendumButton->setVisible(hasReport() && report().status == ReportStatus::Signed &&
                                  m_me.role == QLatin1String("doctor"));
+    updateAiMarks();
     updateIcd10Warning();
     updateStatus();
 }

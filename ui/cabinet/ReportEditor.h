@@ -54,6 +54,9 @@ public:
     QString errorText() const;
     QPushButton *signButton() const { return m_signButton; }
     QPushButton *addendumButton() const { return m_addendumButton; }
+    // The sections holding accepted AI text (as sections() would store them) and their marks.
+    QStringList aiDraftedSections() const;
+    QLabel *aiMark(const QString &key) const { return m_aiMarks.value(key); }
 
     // The template language follows the UI language (QLocale's default); tests may name one.
     void loadTemplates(const QString &language = QString());
@@ -66,6 +69,10 @@ public slots:
     bool startAddendum();
     void insertPhrase(const QString &phrase);
     void focusPhrases();
+    // Adds text the AI consilium drafted to section `key` as a block of its own below what is
+    // there (nothing typed is replaced), marks the section as AI-drafted and saves the draft.
+    // False when no draft of mine is open or the key is not a text section.
+    bool acceptAiText(const QString &key, const QString &text);
 
 signals:
     void localChange();
@@ -87,6 +94,7 @@ private:
     void onFocusChanged(QWidget *old, QWidget *now);
     void updateIcd10Warning();
     void updateStatus();
+    void updateAiMarks();
     bool canEdit(const Report &report) const;
 
     ReportStore &m_store;
@@ -106,6 +114,8 @@ private:
     QScrollArea *m_scroll = nullptr;
     QMap<QString, QPlainTextEdit *> m_sections;
     QMap<QString, QLabel *> m_sectionLabels;
+    QMap<QString, QLabel *> m_aiMarks;
+    QStringList m_aiDrafted; // as loaded or accepted; sections() leaves out emptied ones
     QLabel *m_vitalsLabel = nullptr;
     VitalsEditor *m_vitals = nullptr;
     QLabel *m_icd10Label = nullptr;

@@ -1,6 +1,7 @@
 #include "registry/MainWindow.h"
 
 #include "auth/ApiErrorText.h"
+#include "auth/ConsentGate.h"
 #include "auth/LoginDialog.h"
 #include "help/ShortcutsDialog.h"
 #include "i18n/LanguageManager.h"
@@ -326,6 +327,8 @@ void MainWindow::setSession(SessionManager *session)
 
     connect(session, &SessionManager::stateChanged, this, &MainWindow::updateSessionStatus);
     connect(session, &SessionManager::signedIn, this, &MainWindow::updateSessionStatus);
+    // Newer terms of use or privacy policy are accepted before work continues (issue 8).
+    new ConsentGate(*session, this);
     connect(session, &SessionManager::sessionEnded, this, [this](const ApiError &reason) {
         statusBar()->showMessage(ApiErrorText::describe(reason), kNoticeTimeoutMs);
     });
@@ -854,6 +857,7 @@ void MainWindow::showSettings()
     }
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(*m_session, m_session->api(), m_languages, this);
+        m_settingsDialog->setTicketDatabase(&m_registry.database());
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_settingsDialog, &SettingsDialog::idleLockMinutesChanged, this,
                 &MainWindow::idleLockMinutesChanged);

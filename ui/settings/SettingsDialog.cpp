@@ -3,6 +3,8 @@
 #include "api/ApiClient.h"
 #include "auth/ApiErrorText.h"
 #include "i18n/LanguageManager.h"
+#include "queue/TicketNumber.h"
+#include "queue/TicketSeries.h"
 #include "session/IdleLock.h"
 #include "session/SessionManager.h"
 
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -75,6 +78,24 @@ SettingsDialog::SettingsDialog(SessionManager &session, ApiClient &api, Language
     m_idleMinutes->setValue(IdleLock::configuredMinutes());
     m_idleLabel->setBuddy(m_idleMinutes);
     form->addRow(m_idleLabel, m_idleMinutes);
+
+    m_ticketLabel = new QLabel(this);
+    m_ticketLetter = new QLineEdit(this);
+    m_ticketLetter->setObjectName(QStringLiteral("ticketLetterField"));
+    m_ticketLetter->setMaxLength(1);
+    m_ticketLetter->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z]")), m_ticketLetter));
+    m_ticketLetter->setMaximumWidth(m_ticketLetter->fontMetrics().horizontalAdvance(QStringLiteral("WWWW")));
+    m_ticketLabel->setBuddy(m_ticketLetter);
+    form->addRow(m_ticketLabel, m_ticketLetter);
+    m_ticketHint = new QLabel(this);
+    m_ticketHint->setObjectName(QStringLiteral("ticketLetterHint"));
+    m_ticketHint->setWordWrap(true);
+    form->addRow(QString(), m_ticketHint);
+    // Without the local database there is no series to show: the row stays out of sight.
+    form->setRowVisible(m_ticketLetter, false);
+    form->setRowVisible(m_ticketHint, false);
+    m_form = form;
     layout->addLayout(form);
 
     m_error = new QLabel(this);
@@ -91,7 +112,22 @@ SettingsDialog::SettingsDialog(SessionManager &session, ApiClient &api, Language
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_caBrowse, &QPushButton::clicked, this, &SettingsDialog::chooseCaFile);
     connect(m_caClear, &QPushButton::clicked, m_caFile, &QLineEdit::clear);
+    connect(m_ticketLetter, &QLineEdit::textEdited, this,
+            [this](const QString &text) { m_ticketLetter->setText(text.toUpper()); });
     retranslateUi();
+}
+
+void SettingsDialog::setTicketDatabase(Database *database)
+{
+    m_ticketDatabase = database;
+    m_savedTicketLetter.clear();
+    if (database) {
+        TicketSeries series(*database);
+        m_savedTicketLetter = TicketNumber::letter(series.series());
+    }
+    m_ticketLetter->setText(m_savedTicketLetter);
+    m_form->setRowVisible(m_ticketLetter, database != nullptr);
+    m_form->setRowVisible(m_ticketHint, database != nullptr);
 }
 
 void SettingsDialog::retranslateUi()
@@ -115,6 +151,12 @@ void SettingsDialog::retranslateUi()
     m_idleMinutes->setSpecialValueText(tr("Never"));
     m_idleMinutes->setAccessibleName(tr("Idle minutes before the screen locks"));
     m_idleMinutes->setToolTip(tr("0 means never. On shared clinic PCs keep it short."));
+    m_ticketLabel->setText(tr("This PC's &ticket letter:"));
+    m_ticketLetter->setAccessibleName(tr("Ticket letter of this PC"));
+    m_ticketLetter->setToolTip(tr("One Latin letter, A to Z"));
+    m_ticketHint->setText(tr("Queue tickets from this PC start with this letter, like A-017. Give every PC "
+                             "of the clinic a different letter, or two PCs will hand out the same "
+                             "ticket numbers."));
 }
 
 void SettingsDialog::changeEvent(QEvent *event)
@@ -174,6 +216,12 @@ void SettingsDialog::accept()
             return;
         }
     }
+    const QString ticketLetter = m_ticketLetter->text().trimmed().toUpper();
+    const bool ticketLetterChanges = m_ticketDatabase && ticketLetter != m_savedTicketLetter;
+    if (ticketLetterChanges && TicketNumber::seriesOf(ticketLetter) == 0) {
+        showError(m_ticketLetter, tr("Ticket letter: enter one Latin letter, A to Z."));
+        return;
+    }
     const bool serverChanges =
         !serverText.isEmpty() && (!m_api.hasServer() || serverUrl != m_api.serverUrl());
     if (serverChanges && !confirmServerChange())
@@ -198,6 +246,15 @@ void SettingsDialog::accept()
             showError(m_server, tr("Clinic server: %1").arg(ApiErrorText::describe(error)));
             return;
         }
+    }
+    if (ticketLetterChanges) {
+        TicketSeries series(*m_ticketDatabase);
+        if (!series.setSeries(TicketNumber::seriesOf(ticketLetter))) {
+            showError(m_ticketLetter, tr("Ticket letter: the local database could not save it (%1).")
+                                          .arg(series.lastError().message));
+            return;
+        }
+        m_savedTicketLetter = ticketLetter;
     }
     const int minutes = m_idleMinutes->value();
     if (minutes != IdleLock::configuredMinutes()) {

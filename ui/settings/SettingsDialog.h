@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -12,12 +13,14 @@ class QSpinBox;
 namespace medora {
 
 class ApiClient;
+class Database;
 class LanguageManager;
 class SessionManager;
 
 // The PC's own settings: the clinic server's address, an optional clinic CA certificate for a
 // self-hosted server, the language and the idle lock time. Everything is checked before
-// anything is applied, so a bad field changes nothing and names itself.
+// anything is applied, so a bad field changes nothing and names itself. With the local
+// database (setTicketDatabase) it also sets this PC's ticket letter (TicketSeries).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -31,6 +34,10 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QSpinBox *idleLockBox() const { return m_idleMinutes; }
     QLabel *errorLabel() const { return m_error; }
+    QLineEdit *ticketLetterField() const { return m_ticketLetter; }
+
+    // Shows the ticket letter row, read from and saved to this database's TicketSeries.
+    void setTicketDatabase(Database *database);
 
 public slots:
     void accept() override;
@@ -62,8 +69,14 @@ private:
     QComboBox *m_language = nullptr;
     QLabel *m_idleLabel = nullptr;
     QSpinBox *m_idleMinutes = nullptr;
+    QLabel *m_ticketLabel = nullptr;
+    QLineEdit *m_ticketLetter = nullptr;
+    QLabel *m_ticketHint = nullptr;
+    Database *m_ticketDatabase = nullptr;
+    QString m_savedTicketLetter;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QFormLayout *m_form = nullptr;
 };
 
 } // namespace medora

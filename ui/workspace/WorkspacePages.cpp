@@ -81,6 +81,7 @@ void WorkspacePages::showFor(const UserProfile &user)
         m_cabinet = new DoctorCabinet(m_database, m_registry, m_clinic, user);
         m_cabinet->setObjectName(QStringLiteral("doctorCabinet"));
         connect(m_cabinet, &DoctorCabinet::localChange, this, wake);
+        m_cabinet->setSession(m_session); // the AI consilium's calls (issue 6)
         m_window.addWorkspacePage(m_cabinet, [] { return WorkspacePages::tr("Cabinet"); });
     }
     m_desk = new ReceptionDesk(m_database, m_registry, m_clinic, user);
