@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>AccountErrorText</name>
+    <message>
+        <source>The code is wrong or has expired. Check the code or ask for a new one.</source>
+        <translation>Код неверный или истёк. Проверьте код или запросите новый.</translation>
+    </message>
+    <message>
+        <source>This server cannot send e-mail. Use the phone number or ask your clinic&apos;s administrator.</source>
+        <translation>Этот сервер не может отправлять электронную почту. Используйте номер телефона или обратитесь к администратору клиники.</translation>
+    </message>
+    <message>
+        <source>This server cannot send SMS. Ask your clinic&apos;s administrator for help.</source>
+        <translation>Этот сервер не может отправлять SMS. Обратитесь за помощью к администратору клиники.</translation>
+    </message>
+    <message>
+        <source>The SMS could not be sent. Check the phone number and try again in a few minutes.</source>
+        <translation>Не удалось отправить SMS. Проверьте номер телефона и повторите через несколько минут.</translation>
+    </message>
+    <message>
+        <source>The terms of use or the privacy policy have just been updated. Read the new version and accept it to continue.</source>
+        <translation>Условия использования или политика конфиденциальности только что обновились. Прочитайте новую редакцию и примите её, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>This phone number already has an account. Sign in, or use &quot;Forgot password?&quot;.</source>
+        <translation>На этот номер телефона уже есть учётная запись. Войдите или воспользуйтесь кнопкой «Забыли пароль?».</translation>
+    </message>
+    <message>
+        <source>This e-mail address already belongs to an account.</source>
+        <translation>Этот адрес электронной почты уже привязан к учётной записи.</translation>
+    </message>
+    <message>
+        <source>The phone number is not a valid Uzbek number. Enter it like +998 90 123 45 67.</source>
+        <translation>Номер телефона не похож на узбекистанский. Введите его в виде +998 90 123 45 67.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid.</source>
+        <translation>Адрес электронной почты указан неверно.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name (up to 100 characters).</source>
+        <translation>Введите название клиники (до 100 символов).</translation>
+    </message>
+    <message>
+        <source>Enter your full name (up to 100 characters).</source>
+        <translation>Введите ФИО (до 100 символов).</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for. Try again in %1.</source>
+        <translation>Запрошено слишком много кодов. Повторите через %1.</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for. Try again later.</source>
+        <translation>Запрошено слишком много кодов. Повторите позже.</translation>
+    </message>
+</context>
+<context>
     <name>ApiErrorText</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -317,6 +372,165 @@
     </message>
 </context>
 <context>
+    <name>ConsiliumDraft</name>
+    <message>
+        <source>emergency</source>
+        <translation>экстренно</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>срочно</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>планово</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, %4.</source>
+        <translation>%1 %2, %3, %4.</translation>
+    </message>
+    <message>
+        <source>Cautions: %1</source>
+        <translation>Предостережения: %1</translation>
+    </message>
+    <message>
+        <source>WARNING: conflicts with the patient&apos;s allergies.</source>
+        <translation>ВНИМАНИЕ: противоречит аллергиям пациента.</translation>
+    </message>
+    <message>
+        <source>WARNING: interacts with the patient&apos;s current medications.</source>
+        <translation>ВНИМАНИЕ: взаимодействует с лекарствами, которые принимает пациент.</translation>
+    </message>
+    <message>
+        <source>Critical finding (%1): %2</source>
+        <translation>Критическая находка (%1): %2</translation>
+    </message>
+    <message>
+        <source>Medications:</source>
+        <translation>Препараты:</translation>
+    </message>
+    <message>
+        <source>Tests:</source>
+        <translation>Обследования:</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>Наблюдение: %1</translation>
+    </message>
+    <message>
+        <source>Prognosis: %1</source>
+        <translation>Прогноз: %1</translation>
+    </message>
+    <message>
+        <source>Differential diagnosis:</source>
+        <translation>Дифференциальный диагноз:</translation>
+    </message>
+    <message>
+        <source>Red flags to watch for:</source>
+        <translation>Тревожные признаки, за которыми следить:</translation>
+    </message>
+    <message>
+        <source>Image %1: %2</source>
+        <translation>Снимок %1: %2</translation>
+    </message>
+    <message>
+        <source>Impression: %1</source>
+        <translation>Заключение: %1</translation>
+    </message>
+    <message>
+        <source>Urgency: %1</source>
+        <translation>Срочность: %1</translation>
+    </message>
+    <message>
+        <source>Chair: %1</source>
+        <translation>Председатель консилиума: %1</translation>
+    </message>
+    <message>
+        <source>Specialists</source>
+        <translation>Специалисты</translation>
+    </message>
+    <message>
+        <source>Consensus diagnoses</source>
+        <translation>Согласованные диагнозы</translation>
+    </message>
+    <message>
+        <source>Rejected hypotheses</source>
+        <translation>Отклонённые гипотезы</translation>
+    </message>
+    <message>
+        <source>Recommended tests</source>
+        <translation>Рекомендуемые обследования</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>План лечения</translation>
+    </message>
+    <message>
+        <source>⚠ Conflicts with the patient&apos;s allergies.</source>
+        <translation>⚠ Противоречит аллергиям пациента.</translation>
+    </message>
+    <message>
+        <source>⚠ Interacts with the patient&apos;s current medications.</source>
+        <translation>⚠ Взаимодействует с лекарствами, которые принимает пациент.</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Препараты</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Наблюдение</translation>
+    </message>
+    <message>
+        <source>Prognosis</source>
+        <translation>Прогноз</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Тревожные признаки</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>высокая</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>умеренная</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низкая</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Уровень доказательности: %1</translation>
+    </message>
+    <message>
+        <source>Differential diagnosis</source>
+        <translation>Дифференциальный диагноз</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Находки</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Заключение</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Рекомендации</translation>
+    </message>
+    <message>
+        <source>Limitations</source>
+        <translation>Ограничения</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -528,6 +742,10 @@
     <message>
         <source>A reversing entry must have a negative amount.</source>
         <translation>В сторнирующей записи сумма должна быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>Must list report sections, each once: %1.</source>
+        <translation>Должен перечислять разделы заключения, каждый один раз: %1.</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1512,14 @@
         <source>Sex:</source>
         <translation>Пол:</translation>
     </message>
+    <message>
+        <source>(drafted with AI)</source>
+        <translation>(черновик ИИ)</translation>
+    </message>
+    <message>
+        <source>Sections marked %1 contain text drafted by the AI consilium and accepted by the doctor.</source>
+        <translation>Разделы с пометкой %1 содержат текст, подготовленный ИИ-консилиумом и принятый врачом.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSectionsText</name>
@@ -1436,6 +1662,10 @@
         <source>read the reports</source>
         <translation>прочитать заключения</translation>
     </message>
+    <message>
+        <source>Sections drafted with AI</source>
+        <translation>Разделы, подготовленные с помощью ИИ</translation>
+    </message>
 </context>
 <context>
     <name>ReportVocabulary</name>
@@ -1510,6 +1740,65 @@
     <message>
         <source>Blood glucose</source>
         <translation>Глюкоза крови</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionStatus</name>
+    <message>
+        <source>Trial</source>
+        <translation>Пробный период</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Помесячно</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Поквартально</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>На год</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Payment overdue (grace period)</source>
+        <translation>Оплата просрочена (льготный период)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истекла</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paid until %1 (%n day(s) left).</source>
+        <translation>
+            <numerusform>Оплачено до %1 (остался %n день).</numerusform>
+            <numerusform>Оплачено до %1 (осталось %n дня).</numerusform>
+            <numerusform>Оплачено до %1 (осталось %n дней).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The subscription ended on %1. Everything keeps working until %2; after that new visits and AI are refused until it is renewed.</source>
+        <translation>Подписка закончилась %1. До %2 всё работает как обычно; после этого новые визиты и ИИ недоступны, пока подписка не будет продлена.</translation>
+    </message>
+    <message>
+        <source>The subscription ended on %1. Patients and records stay available and keep syncing, but the server refuses new visits and AI until a payment is approved.</source>
+        <translation>Подписка закончилась %1. Пациенты и записи остаются доступны и продолжают синхронизироваться, но сервер не принимает новые визиты и запросы к ИИ, пока оплата не подтверждена.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Ожидает подтверждения</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Подтверждён</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонён</translation>
     </message>
 </context>
 <context>
@@ -2841,7 +3130,234 @@ is described in docs/cli.md.</source>
     </message>
     <message>
         <source>Statisti&amp;cs</source>
-        <translation>Статисти&amp;ка</translation>
+        <translation>Ст&amp;атистика</translation>
+    </message>
+    <message>
+        <source>Su&amp;bscription</source>
+        <translation>Подпис&amp;ка</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AiConsiliumPanel</name>
+    <message>
+        <source>Images for the AI</source>
+        <translation>Снимки для ИИ</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n images can be sent at once.</source>
+        <translation>
+            <numerusform>За один раз можно отправить не более %n снимка.</numerusform>
+            <numerusform>За один раз можно отправить не более %n снимков.</numerusform>
+            <numerusform>За один раз можно отправить не более %n снимков.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 уже есть в списке.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MB the server accepts per image.</source>
+        <translation>%1 больше %2 МБ — предела сервера для одного снимка.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or PDF file.</source>
+        <translation>%1 — не файл JPEG, PNG или PDF.</translation>
+    </message>
+    <message>
+        <source>The AI consilium works through the clinic&apos;s server: sign in online first. Everything you typed stays as it is.</source>
+        <translation>ИИ-консилиум работает через сервер клиники: сначала войдите в систему онлайн. Всё, что вы ввели, сохранится.</translation>
+    </message>
+    <message>
+        <source>Open a patient&apos;s visit first.</source>
+        <translation>Сначала откройте визит пациента.</translation>
+    </message>
+    <message>
+        <source>Write the complaints in the report first: the AI needs them to work on the case.</source>
+        <translation>Сначала впишите жалобы в заключение: без них ИИ не сможет разобрать случай.</translation>
+    </message>
+    <message>
+        <source>Add the images first (JPEG, PNG or PDF).</source>
+        <translation>Сначала добавьте снимки (JPEG, PNG или PDF).</translation>
+    </message>
+    <message>
+        <source>Nothing in the report was changed.</source>
+        <translation>В заключении ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server cannot be reached, and the AI consilium works only through it. Check the network and try again; the report goes on being saved on this computer.</source>
+        <translation>Сервер клиники недоступен, а ИИ-консилиум работает только через него. Проверьте сеть и повторите попытку; заключение по-прежнему сохраняется на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s AI limit for you or for the clinic is used up. Try again in %1, or ask the clinic admin about the limit.</source>
+        <translation>Дневной лимит ИИ (ваш или клиники) исчерпан. Повторите через %1 или обратитесь к администратору клиники насчёт лимита.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s AI limit for you or for the clinic is used up. Try again tomorrow, or ask the clinic admin about the limit.</source>
+        <translation>Дневной лимит ИИ (ваш или клиники) исчерпан. Повторите завтра или обратитесь к администратору клиники насчёт лимита.</translation>
+    </message>
+    <message>
+        <source>This server has no AI service set up. Ask the server&apos;s operator to configure it.</source>
+        <translation>На этом сервере не настроен сервис ИИ. Попросите администратора сервера настроить его.</translation>
+    </message>
+    <message>
+        <source>The clinic admin has turned the AI consilium off for this clinic. Ask the admin to turn it on on the Admin page.</source>
+        <translation>Администратор клиники отключил ИИ-консилиум. Попросите администратора включить его на странице «Администрирование».</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s answer did not pass the checks (it was incomplete or malformed), so it is not shown. Try again; a second try usually works.</source>
+        <translation>Ответ ИИ не прошёл проверку (неполный или повреждённый), поэтому не показан. Повторите запрос: обычно вторая попытка удаётся.</translation>
+    </message>
+    <message>
+        <source>The AI service did not answer this time (busy or unavailable). Try again in a few minutes.</source>
+        <translation>Сервис ИИ на этот раз не ответил (занят или недоступен). Повторите через несколько минут.</translation>
+    </message>
+    <message>
+        <source>Only doctors may ask the AI consilium.</source>
+        <translation>Обращаться к ИИ-консилиуму могут только врачи.</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s card has not reached the server yet. Wait until the sync indicator shows that everything is sent, then ask again.</source>
+        <translation>Карточка этого пациента ещё не попала на сервер. Дождитесь, пока индикатор синхронизации покажет, что всё отправлено, и повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Сервер отклонил запрос: %1</translation>
+    </message>
+    <message>
+        <source>Added to &quot;%1&quot; below your own text, marked as drafted with AI. Check it before you sign.</source>
+        <translation>Добавлено в раздел «%1» под вашим текстом с пометкой «черновик ИИ». Проверьте перед подписанием.</translation>
+    </message>
+    <message>
+        <source>Not added: only a draft you are writing can take AI text. Your report is unchanged.</source>
+        <translation>Не добавлено: текст ИИ можно добавить только в черновик, который вы пишете. Заключение не изменилось.</translation>
+    </message>
+    <message>
+        <source>The AI consilium drafts a differential diagnosis or a full consilium report from this visit&apos;s report. The patient&apos;s name, phone, address and number are never sent.</source>
+        <translation>ИИ-консилиум готовит по заключению этого визита черновик дифференциального диагноза или полного консилиума. Имя, телефон, адрес и номер пациента никогда не отправляются.</translation>
+    </message>
+    <message>
+        <source>AI requests left for you today: %1 of %2.</source>
+        <translation>Осталось запросов к ИИ на сегодня: %1 из %2.</translation>
+    </message>
+    <message>
+        <source>Answer la&amp;nguage:</source>
+        <translation>Язык о&amp;твета:</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Глубина:</translation>
+    </message>
+    <message>
+        <source>Quic&amp;k differential</source>
+        <translation>&amp;Быстрый дифференциальный</translation>
+    </message>
+    <message>
+        <source>&amp;Full consilium</source>
+        <translation>По&amp;лный консилиум</translation>
+    </message>
+    <message>
+        <source>Clarifying q&amp;uestions first</source>
+        <translation>Сначала уто&amp;чняющие вопросы</translation>
+    </message>
+    <message>
+        <source>Ask &amp;the AI</source>
+        <translation>Сп&amp;росить ИИ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Answer what you know; empty answers are left out</source>
+        <translation>Ответьте на то, что знаете; пустые ответы не отправляются</translation>
+    </message>
+    <message>
+        <source>Images of this visit (ultrasound, X-ray; JPEG, PNG or PDF)</source>
+        <translation>Снимки этого визита (УЗИ, рентген; JPEG, PNG или PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Study:</source>
+        <translation>Иссл&amp;едование:</translation>
+    </message>
+    <message>
+        <source>Ultrasound</source>
+        <translation>УЗИ</translation>
+    </message>
+    <message>
+        <source>X-ray</source>
+        <translation>Рентген</translation>
+    </message>
+    <message>
+        <source>CT</source>
+        <translation>КТ</translation>
+    </message>
+    <message>
+        <source>MRI</source>
+        <translation>МРТ</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Add i&amp;mages…</source>
+        <translation>Добавить сни&amp;мки…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Fin&amp;dings from the images</source>
+        <translation>&amp;Находки на снимках</translation>
+    </message>
+    <message>
+        <source>Add to the report:</source>
+        <translation>Добавить в заключение:</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>1/4 Sending the case to the clinic&apos;s server…</source>
+        <translation>1/4 Отправка случая на сервер клиники…</translation>
+    </message>
+    <message>
+        <source>2/4 Waiting for the AI model (a full consilium can take a few minutes)…</source>
+        <translation>2/4 Ожидание модели ИИ (полный консилиум может занять несколько минут)…</translation>
+    </message>
+    <message>
+        <source>3/4 Checking the answer…</source>
+        <translation>3/4 Проверка ответа…</translation>
+    </message>
+    <message>
+        <source>4/4 Done.</source>
+        <translation>4/4 Готово.</translation>
+    </message>
+    <message>
+        <source>Stopped: see the message below.</source>
+        <translation>Остановлено: см. сообщение ниже.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>Drafted by the AI model %1 on %2. %3</source>
+        <translation>Черновик подготовлен моделью ИИ %1, %2. %3</translation>
+    </message>
+    <message>
+        <source>AI consilium</source>
+        <translation>ИИ-консилиум</translation>
     </message>
 </context>
 <context>
@@ -2942,7 +3458,7 @@ is described in docs/cli.md.</source>
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation>&amp;Кто:</translation>
+        <translation>Кт&amp;о:</translation>
     </message>
     <message>
         <source>any</source>
@@ -2950,7 +3466,7 @@ is described in docs/cli.md.</source>
     </message>
     <message>
         <source>← &amp;Newer</source>
-        <translation>← Н&amp;овые</translation>
+        <translation>← &amp;Новые</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -3143,6 +3659,10 @@ is described in docs/cli.md.</source>
     <message>
         <source>Ol&amp;der →</source>
         <translation>Стар&amp;ые →</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Записи журнала аудита</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +3994,45 @@ Both versions are still kept.</source>
     </message>
 </context>
 <context>
+    <name>medora::ConsentDialog</name>
+    <message>
+        <source>Terms of use and privacy policy</source>
+        <translation>Условия использования и политика конфиденциальности</translation>
+    </message>
+    <message>
+        <source>Read the terms</source>
+        <translation>Прочитать условия</translation>
+    </message>
+    <message>
+        <source>The terms of use or the privacy policy have changed (terms version %1, privacy policy version %2). Please read them and accept them to continue working.</source>
+        <translation>Условия использования или политика конфиденциальности изменились (условия — редакция %1, политика — редакция %2). Прочитайте и примите их, чтобы продолжить работу.</translation>
+    </message>
+    <message>
+        <source>Terms of use version %1 and privacy policy version %2.</source>
+        <translation>Условия использования, редакция %1; политика конфиденциальности, редакция %2.</translation>
+    </message>
+    <message>
+        <source>Terms of use</source>
+        <translation>Условия использования</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Политика конфиденциальности</translation>
+    </message>
+    <message>
+        <source>I have read and accept the terms of use and the privacy policy</source>
+        <translation>Я прочитал(а) и принимаю условия использования и политику конфиденциальности</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and continue</source>
+        <translation>&amp;Принять и продолжить</translation>
+    </message>
+    <message>
+        <source>Decline and sign out</source>
+        <translation>Отказаться и выйти</translation>
+    </message>
+</context>
+<context>
     <name>medora::DoctorCabinet</name>
     <message>
         <source>The report could not be started: %1</source>
@@ -3538,6 +4097,93 @@ Both versions are still kept.</source>
     <message>
         <source>Hist&amp;ory</source>
         <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>Open a patient&apos;s visit first: the AI works on the visit&apos;s report.</source>
+        <translation>Сначала откройте визит пациента: ИИ работает с заключением визита.</translation>
+    </message>
+    <message>
+        <source>Working diagnosis: %1</source>
+        <translation>Рабочий диагноз: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;I consilium</source>
+        <translation>ИИ-&amp;консилиум</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ForgotPasswordDialog</name>
+    <message>
+        <source>Forgotten password</source>
+        <translation>Восстановление пароля</translation>
+    </message>
+    <message>
+        <source>Enter the phone number or the e-mail address of your account. If it belongs to an account, a one-time code is sent there.</source>
+        <translation>Введите номер телефона или адрес электронной почты вашей учётной записи. Если он привязан к учётной записи, туда придёт одноразовый код.</translation>
+    </message>
+    <message>
+        <source>&amp;Phone or e-mail:</source>
+        <translation>&amp;Телефон или эл. почта:</translation>
+    </message>
+    <message>
+        <source>+998 90 123 45 67 or name@example.uz</source>
+        <translation>+998 90 123 45 67 или name@example.uz</translation>
+    </message>
+    <message>
+        <source>Send &amp;code</source>
+        <translation>Отправить &amp;код</translation>
+    </message>
+    <message numerus="yes">
+        <source>If an account has this phone number or e-mail address, a code is on its way. It is valid for %n minute(s) and works once.</source>
+        <translation>
+            <numerusform>Если к этому номеру или адресу привязана учётная запись, код уже отправлен. Он действует %n минуту и только один раз.</numerusform>
+            <numerusform>Если к этому номеру или адресу привязана учётная запись, код уже отправлен. Он действует %n минуты и только один раз.</numerusform>
+            <numerusform>Если к этому номеру или адресу привязана учётная запись, код уже отправлен. Он действует %n минут и только один раз.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>К&amp;од:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>По&amp;вторите новый пароль:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не менее 8 символов</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new password</source>
+        <translation>&amp;Сохранить новый пароль</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Отправить новый код</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter the phone number or the e-mail address of your account.</source>
+        <translation>Введите номер телефона или адрес электронной почты вашей учётной записи.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the message.</source>
+        <translation>Введите 6-значный код из сообщения.</translation>
+    </message>
+    <message>
+        <source>The new password must have at least 8 characters.</source>
+        <translation>Новый пароль должен содержать не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Новые пароли не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -3827,6 +4473,22 @@ Both versions are still kept.</source>
         <source>The password was not changed, so you are not signed in.</source>
         <translation>Пароль не изменён, поэтому вход не выполнен.</translation>
     </message>
+    <message>
+        <source>&amp;Forgot password?</source>
+        <translation>&amp;Забыли пароль?</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new clinic…</source>
+        <translation>Зарегистрировать &amp;новую клинику…</translation>
+    </message>
+    <message>
+        <source>Your password was changed and every earlier sign-in ended. Sign in with the new password.</source>
+        <translation>Пароль изменён, все прежние сеансы завершены. Войдите с новым паролем.</translation>
+    </message>
+    <message>
+        <source>Your clinic is registered. Signing in…</source>
+        <translation>Клиника зарегистрирована. Выполняется вход…</translation>
+    </message>
 </context>
 <context>
     <name>medora::MainWindow</name>
@@ -3876,7 +4538,7 @@ Both versions are still kept.</source>
     </message>
     <message>
         <source>&amp;Open patient…</source>
-        <translation>&amp;Открыть пациента…</translation>
+        <translation>&amp;Открыть карточку пациента…</translation>
     </message>
     <message>
         <source>&amp;Find patient</source>
@@ -3908,7 +4570,7 @@ Both versions are still kept.</source>
     </message>
     <message>
         <source>The patient could not be opened: %1</source>
-        <translation>Не удалось открыть пациента: %1</translation>
+        <translation>Не удалось открыть карточку пациента: %1</translation>
     </message>
     <message>
         <source>This visit was not recorded in the recent patients: %1</source>
@@ -4899,7 +5561,7 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
     <message>
         <source>Print tic&amp;ket</source>
-        <translation>Печать тал&amp;она</translation>
+        <translation>Печ&amp;ать талона</translation>
     </message>
 </context>
 <context>
@@ -5217,6 +5879,14 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>&amp;Write an addendum</source>
         <translation>Н&amp;аписать дополнение</translation>
     </message>
+    <message>
+        <source>contains AI-drafted text</source>
+        <translation>содержит текст, подготовленный ИИ</translation>
+    </message>
+    <message>
+        <source>AI consilium draft</source>
+        <translation>Черновик ИИ-консилиума</translation>
+    </message>
 </context>
 <context>
     <name>medora::ScreenLocker</name>
@@ -5272,10 +5942,6 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>О&amp;чистить</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
@@ -5323,6 +5989,34 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
         <source>Clinic CA certificate: %1</source>
         <translation>CA-сертификат клиники: %1</translation>
     </message>
+    <message>
+        <source>This PC&apos;s &amp;ticket letter:</source>
+        <translation>&amp;Буква талонов этого компьютера:</translation>
+    </message>
+    <message>
+        <source>Ticket letter of this PC</source>
+        <translation>Буква талонов этого компьютера</translation>
+    </message>
+    <message>
+        <source>One Latin letter, A to Z</source>
+        <translation>Одна латинская буква от A до Z</translation>
+    </message>
+    <message>
+        <source>Queue tickets from this PC start with this letter, like A-017. Give every PC of the clinic a different letter, or two PCs will hand out the same ticket numbers.</source>
+        <translation>Талоны очереди с этого компьютера начинаются с этой буквы, например A-017. Задайте каждому компьютеру клиники свою букву, иначе два компьютера будут выдавать одинаковые номера талонов.</translation>
+    </message>
+    <message>
+        <source>Ticket letter: enter one Latin letter, A to Z.</source>
+        <translation>Буква талонов: введите одну латинскую букву от A до Z.</translation>
+    </message>
+    <message>
+        <source>Ticket letter: the local database could not save it (%1).</source>
+        <translation>Буква талонов: локальная база данных не смогла её сохранить (%1).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>О&amp;чистить</translation>
+    </message>
 </context>
 <context>
     <name>medora::ShortcutsDialog</name>
@@ -5341,6 +6035,125 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>Keys</source>
         <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SignupDialog</name>
+    <message>
+        <source>Register a new clinic</source>
+        <translation>Регистрация новой клиники</translation>
+    </message>
+    <message>
+        <source>Register your clinic on this server. You become its administrator and can then add doctors and receptionists.</source>
+        <translation>Зарегистрируйте клинику на этом сервере. Вы станете её администратором и сможете добавить врачей и регистраторов.</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic name:</source>
+        <translation>&amp;Название клиники:</translation>
+    </message>
+    <message>
+        <source>Your &amp;full name:</source>
+        <translation>&amp;Ваше ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>+998 90 123 45 67</source>
+        <translation>+998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Отправить новый код</translation>
+    </message>
+    <message>
+        <source>Send SMS c&amp;ode</source>
+        <translation>Отправить SMS с к&amp;одом</translation>
+    </message>
+    <message>
+        <source>Code from the SM&amp;S:</source>
+        <translation>Код из &amp;SMS:</translation>
+    </message>
+    <message>
+        <source>A code was sent to this phone. Enter it here.</source>
+        <translation>На этот телефон отправлен код. Введите его здесь.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail (optional):</source>
+        <translation>&amp;Эл. почта (необязательно):</translation>
+    </message>
+    <message>
+        <source>for password recovery</source>
+        <translation>для восстановления пароля</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не менее 8 символов</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>Повторите паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>I &amp;accept the terms of use (version %1) and the privacy policy (version %2)</source>
+        <translation>Я прин&amp;имаю условия использования (редакция %1) и политику конфиденциальности (редакция %2)</translation>
+    </message>
+    <message>
+        <source>Read them…</source>
+        <translation>Прочитать…</translation>
+    </message>
+    <message>
+        <source>Medora does not replace a doctor&apos;s judgement.</source>
+        <translation>Medora не заменяет суждение врача.</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister the clinic</source>
+        <translation>&amp;Зарегистрировать клинику</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter the phone number first: the code is sent to it.</source>
+        <translation>Сначала введите номер телефона: код придёт на него.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation>Введите название клиники.</translation>
+    </message>
+    <message>
+        <source>Enter your full name.</source>
+        <translation>Введите ваше ФИО.</translation>
+    </message>
+    <message>
+        <source>Enter your phone number.</source>
+        <translation>Введите номер телефона.</translation>
+    </message>
+    <message>
+        <source>Enter the code from the SMS. No code yet? Press &quot;Send SMS code&quot;.</source>
+        <translation>Введите код из SMS. Кода ещё нет? Нажмите «Отправить SMS с кодом».</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>Пароль должен содержать не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>To register, accept the terms of use and the privacy policy.</source>
+        <translation>Чтобы зарегистрироваться, примите условия использования и политику конфиденциальности.</translation>
+    </message>
+    <message>
+        <source>The terms of use could not be loaded. Try again.</source>
+        <translation>Не удалось загрузить условия использования. Повторите попытку.</translation>
     </message>
 </context>
 <context>
@@ -5613,7 +6426,7 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
     <message>
         <source>Na&amp;me and phone…</source>
-        <translation>ФИО и &amp;телефон…</translation>
+        <translation>ФИО и теле&amp;фон…</translation>
     </message>
     <message>
         <source>Correct the full name or the phone number of the chosen account</source>
@@ -5634,6 +6447,10 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>Disa&amp;ble…</source>
         <translation>Откл&amp;ючить…</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Учётные записи сотрудников</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +6550,112 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     <message>
         <source>Sh&amp;ow</source>
         <translation>Пока&amp;зать</translation>
+    </message>
+    <message>
+        <source>Visits per doctor</source>
+        <translation>Визиты по врачам</translation>
+    </message>
+    <message>
+        <source>Visits per status</source>
+        <translation>Визиты по статусам</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SubscriptionClient</name>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Не удалось прочитать файл: %1</translation>
+    </message>
+    <message>
+        <source>The receipt may be at most %1 MB.</source>
+        <translation>Размер чека — не более %1 МБ.</translation>
+    </message>
+    <message>
+        <source>The receipt must be a photo (JPEG or PNG) or a PDF.</source>
+        <translation>Чек должен быть фотографией (JPEG или PNG) или PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SubscriptionView</name>
+    <message>
+        <source>The receipt was sent. The subscription is renewed as soon as it is approved.</source>
+        <translation>Чек отправлен. Подписка будет продлена сразу после подтверждения.</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Тариф:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Состояние:</translation>
+    </message>
+    <message>
+        <source>Paid until:</source>
+        <translation>Оплачено до:</translation>
+    </message>
+    <message>
+        <source>Amount paid (so‘m):</source>
+        <translation>Оплаченная сумма (сум):</translation>
+    </message>
+    <message>
+        <source>Choose rece&amp;ipt…</source>
+        <translation>Выбрать &amp;чек…</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Отправить чек</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлен</translation>
+    </message>
+    <message>
+        <source>Amount (so‘m)</source>
+        <translation>Сумма (сум)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>This server cannot take receipts yet; ask the Medora operator how to pay.</source>
+        <translation>Этот сервер пока не принимает чеки; узнайте у оператора Medora, как оплатить.</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Чек об оплате</translation>
+    </message>
+    <message>
+        <source>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Чеки (*.jpg *.jpeg *.png *.pdf);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Sending the receipt…</source>
+        <translation>Отправка чека…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when online.</source>
+        <translation>Сервер недоступен; повторите, когда появится связь.</translation>
+    </message>
+    <message>
+        <source>The receipt must be a photo (JPEG or PNG) or a PDF.</source>
+        <translation>Чек должен быть фотографией (JPEG или PNG) или PDF.</translation>
+    </message>
+    <message>
+        <source>The receipt file is too large.</source>
+        <translation>Файл чека слишком большой.</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid in so‘m.</source>
+        <translation>Введите оплаченную сумму в сумах.</translation>
+    </message>
+    <message>
+        <source>Earlier receipts are still waiting for approval.</source>
+        <translation>Предыдущие чеки ещё ждут подтверждения.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>Сервер отклонил запрос (%1).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uz_UZ" sourcelanguage="en">
 <context>
+    <name>AccountErrorText</name>
+    <message>
+        <source>The code is wrong or has expired. Check the code or ask for a new one.</source>
+        <translation>Kod notoʻgʻri yoki muddati oʻtgan. Kodni tekshiring yoki yangisini soʻrang.</translation>
+    </message>
+    <message>
+        <source>This server cannot send e-mail. Use the phone number or ask your clinic&apos;s administrator.</source>
+        <translation>Bu server e-pochta yubora olmaydi. Telefon raqamidan foydalaning yoki klinikangiz administratoriga murojaat qiling.</translation>
+    </message>
+    <message>
+        <source>This server cannot send SMS. Ask your clinic&apos;s administrator for help.</source>
+        <translation>Bu server SMS yubora olmaydi. Klinikangiz administratoridan yordam soʻrang.</translation>
+    </message>
+    <message>
+        <source>The SMS could not be sent. Check the phone number and try again in a few minutes.</source>
+        <translation>SMS yuborilmadi. Telefon raqamini tekshiring va bir necha daqiqadan keyin qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The terms of use or the privacy policy have just been updated. Read the new version and accept it to continue.</source>
+        <translation>Foydalanish shartlari yoki maxfiylik siyosati hozirgina yangilandi. Davom etish uchun yangi tahrirni oʻqib, qabul qiling.</translation>
+    </message>
+    <message>
+        <source>This phone number already has an account. Sign in, or use &quot;Forgot password?&quot;.</source>
+        <translation>Bu telefon raqamiga hisob allaqachon ochilgan. Tizimga kiring yoki «Parolni unutdingizmi?» tugmasidan foydalaning.</translation>
+    </message>
+    <message>
+        <source>This e-mail address already belongs to an account.</source>
+        <translation>Bu e-pochta manzili boshqa hisobga biriktirilgan.</translation>
+    </message>
+    <message>
+        <source>The phone number is not a valid Uzbek number. Enter it like +998 90 123 45 67.</source>
+        <translation>Telefon raqami Oʻzbekiston raqamiga oʻxshamaydi. Uni +998 90 123 45 67 koʻrinishida kiriting.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid.</source>
+        <translation>E-pochta manzili notoʻgʻri.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name (up to 100 characters).</source>
+        <translation>Klinika nomini kiriting (100 belgigacha).</translation>
+    </message>
+    <message>
+        <source>Enter your full name (up to 100 characters).</source>
+        <translation>F.I.Sh.ingizni kiriting (100 belgigacha).</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for. Try again in %1.</source>
+        <translation>Juda koʻp kod soʻraldi. %1 dan keyin qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>Too many codes were asked for. Try again later.</source>
+        <translation>Juda koʻp kod soʻraldi. Keyinroq qayta urinib koʻring.</translation>
+    </message>
+</context>
+<context>
     <name>ApiErrorText</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -315,6 +370,165 @@
     </message>
 </context>
 <context>
+    <name>ConsiliumDraft</name>
+    <message>
+        <source>emergency</source>
+        <translation>shoshilinch yordam</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>shoshilinch</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>rejali</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, %4.</source>
+        <translation>%1 %2, %3, %4.</translation>
+    </message>
+    <message>
+        <source>Cautions: %1</source>
+        <translation>Ehtiyot choralari: %1</translation>
+    </message>
+    <message>
+        <source>WARNING: conflicts with the patient&apos;s allergies.</source>
+        <translation>DIQQAT: bemorning allergiyasiga toʻgʻri kelmaydi.</translation>
+    </message>
+    <message>
+        <source>WARNING: interacts with the patient&apos;s current medications.</source>
+        <translation>DIQQAT: bemor qabul qilayotgan dorilar bilan oʻzaro taʼsir qiladi.</translation>
+    </message>
+    <message>
+        <source>Critical finding (%1): %2</source>
+        <translation>Xavfli topilma (%1): %2</translation>
+    </message>
+    <message>
+        <source>Medications:</source>
+        <translation>Dori-darmonlar:</translation>
+    </message>
+    <message>
+        <source>Tests:</source>
+        <translation>Tekshiruvlar:</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>Keyingi nazorat: %1</translation>
+    </message>
+    <message>
+        <source>Prognosis: %1</source>
+        <translation>Prognoz: %1</translation>
+    </message>
+    <message>
+        <source>Differential diagnosis:</source>
+        <translation>Differensial tashxis:</translation>
+    </message>
+    <message>
+        <source>Red flags to watch for:</source>
+        <translation>Eʼtibor berish kerak boʻlgan xavfli belgilar:</translation>
+    </message>
+    <message>
+        <source>Image %1: %2</source>
+        <translation>%1-tasvir: %2</translation>
+    </message>
+    <message>
+        <source>Impression: %1</source>
+        <translation>Xulosa: %1</translation>
+    </message>
+    <message>
+        <source>Urgency: %1</source>
+        <translation>Shoshilinchlik: %1</translation>
+    </message>
+    <message>
+        <source>Chair: %1</source>
+        <translation>Konsilium raisi: %1</translation>
+    </message>
+    <message>
+        <source>Specialists</source>
+        <translation>Mutaxassislar</translation>
+    </message>
+    <message>
+        <source>Consensus diagnoses</source>
+        <translation>Kelishilgan tashxislar</translation>
+    </message>
+    <message>
+        <source>Rejected hypotheses</source>
+        <translation>Rad etilgan taxminlar</translation>
+    </message>
+    <message>
+        <source>Recommended tests</source>
+        <translation>Tavsiya etilgan tekshiruvlar</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>Davolash rejasi</translation>
+    </message>
+    <message>
+        <source>⚠ Conflicts with the patient&apos;s allergies.</source>
+        <translation>⚠ Bemorning allergiyasiga toʻgʻri kelmaydi.</translation>
+    </message>
+    <message>
+        <source>⚠ Interacts with the patient&apos;s current medications.</source>
+        <translation>⚠ Bemor qabul qilayotgan dorilar bilan oʻzaro taʼsir qiladi.</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Dori-darmonlar</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Keyingi nazorat</translation>
+    </message>
+    <message>
+        <source>Prognosis</source>
+        <translation>Prognoz</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Manbalar</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Xavfli belgilar</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>yuqori</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>oʻrtacha</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Dalillar darajasi: %1</translation>
+    </message>
+    <message>
+        <source>Differential diagnosis</source>
+        <translation>Differensial tashxis</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Topilmalar</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Xulosa</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Tavsiyalar</translation>
+    </message>
+    <message>
+        <source>Limitations</source>
+        <translation>Cheklovlar</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 already exists; a test schema needs a fresh file.</source>
@@ -524,6 +738,10 @@
     <message>
         <source>A reversing entry must have a negative amount.</source>
         <translation>Storno yozuvida summa manfiy boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>Must list report sections, each once: %1.</source>
+        <translation>Xulosa boʻlimlarini har birini bir martadan sanashi kerak: %1.</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1498,14 @@
         <source>Sex:</source>
         <translation>Jinsi:</translation>
     </message>
+    <message>
+        <source>(drafted with AI)</source>
+        <translation>(AI yordamida tayyorlangan)</translation>
+    </message>
+    <message>
+        <source>Sections marked %1 contain text drafted by the AI consilium and accepted by the doctor.</source>
+        <translation>%1 belgili boʻlimlarda AI konsilium tayyorlagan va shifokor qabul qilgan matn bor.</translation>
+    </message>
 </context>
 <context>
     <name>ReportSectionsText</name>
@@ -1422,6 +1648,10 @@
         <source>read the reports</source>
         <translation>xulosalarni oʻqish</translation>
     </message>
+    <message>
+        <source>Sections drafted with AI</source>
+        <translation>AI yordamida tayyorlangan boʻlimlar</translation>
+    </message>
 </context>
 <context>
     <name>ReportVocabulary</name>
@@ -1496,6 +1726,64 @@
     <message>
         <source>Blood glucose</source>
         <translation>Qondagi glyukoza</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionStatus</name>
+    <message>
+        <source>Trial</source>
+        <translation>Sinov davri</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Oylik</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Choraklik</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yillik</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Faol</translation>
+    </message>
+    <message>
+        <source>Payment overdue (grace period)</source>
+        <translation>Toʻlov kechikmoqda (imtiyozli davr)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Muddati tugagan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paid until %1 (%n day(s) left).</source>
+        <translation>
+            <numerusform>%1 gacha toʻlangan (%n kun qoldi).</numerusform>
+            <numerusform>%1 gacha toʻlangan (%n kun qoldi).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The subscription ended on %1. Everything keeps working until %2; after that new visits and AI are refused until it is renewed.</source>
+        <translation>Obuna %1 da tugadi. %2 gacha hammasi ishlayveradi; undan keyin obuna yangilanmaguncha yangi tashriflar va AI ishlamaydi.</translation>
+    </message>
+    <message>
+        <source>The subscription ended on %1. Patients and records stay available and keep syncing, but the server refuses new visits and AI until a payment is approved.</source>
+        <translation>Obuna %1 da tugadi. Bemorlar va yozuvlar ochiq qoladi va sinxronlanishda davom etadi, lekin toʻlov tasdiqlanmaguncha server yangi tashriflar va AI soʻrovlarini qabul qilmaydi.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Tasdiqlanishi kutilmoqda</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Tasdiqlandi</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rad etildi</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +3093,232 @@ tavsiflangan.</translation>
         <source>Statisti&amp;cs</source>
         <translation>Stat&amp;istika</translation>
     </message>
+    <message>
+        <source>Su&amp;bscription</source>
+        <translation>Ob&amp;una</translation>
+    </message>
+</context>
+<context>
+    <name>medora::AiConsiliumPanel</name>
+    <message>
+        <source>Images for the AI</source>
+        <translation>AI uchun tasvirlar</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Tasvirlar va PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n images can be sent at once.</source>
+        <translation>
+            <numerusform>Bir martada koʻpi bilan %n ta tasvir yuborish mumkin.</numerusform>
+            <numerusform>Bir martada koʻpi bilan %n ta tasvir yuborish mumkin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 roʻyxatda allaqachon bor.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ni oʻqib boʻlmadi: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MB the server accepts per image.</source>
+        <translation>%1 hajmi server bitta tasvir uchun qabul qiladigan %2 MB dan katta.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or PDF file.</source>
+        <translation>%1 JPEG, PNG yoki PDF fayl emas.</translation>
+    </message>
+    <message>
+        <source>The AI consilium works through the clinic&apos;s server: sign in online first. Everything you typed stays as it is.</source>
+        <translation>AI konsilium klinika serveri orqali ishlaydi: avval onlayn tizimga kiring. Yozganlaringiz oʻz joyida qoladi.</translation>
+    </message>
+    <message>
+        <source>Open a patient&apos;s visit first.</source>
+        <translation>Avval bemorning tashrifini oching.</translation>
+    </message>
+    <message>
+        <source>Write the complaints in the report first: the AI needs them to work on the case.</source>
+        <translation>Avval xulosaga shikoyatlarni yozing: AI ular asosida ishlaydi.</translation>
+    </message>
+    <message>
+        <source>Add the images first (JPEG, PNG or PDF).</source>
+        <translation>Avval tasvirlarni qoʻshing (JPEG, PNG yoki PDF).</translation>
+    </message>
+    <message>
+        <source>Nothing in the report was changed.</source>
+        <translation>Xulosada hech narsa oʻzgarmadi.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server cannot be reached, and the AI consilium works only through it. Check the network and try again; the report goes on being saved on this computer.</source>
+        <translation>Klinika serveriga ulanib boʻlmadi, AI konsilium esa faqat u orqali ishlaydi. Tarmoqni tekshirib, qayta urinib koʻring; xulosa bu kompyuterda saqlanishda davom etadi.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s AI limit for you or for the clinic is used up. Try again in %1, or ask the clinic admin about the limit.</source>
+        <translation>Bugungi AI limiti (sizniki yoki klinikaniki) tugadi. %1 dan keyin qayta urinib koʻring yoki limit haqida klinika administratoriga murojaat qiling.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s AI limit for you or for the clinic is used up. Try again tomorrow, or ask the clinic admin about the limit.</source>
+        <translation>Bugungi AI limiti (sizniki yoki klinikaniki) tugadi. Ertaga qayta urinib koʻring yoki limit haqida klinika administratoriga murojaat qiling.</translation>
+    </message>
+    <message>
+        <source>This server has no AI service set up. Ask the server&apos;s operator to configure it.</source>
+        <translation>Bu serverda AI xizmati sozlanmagan. Server operatoridan uni sozlashni soʻrang.</translation>
+    </message>
+    <message>
+        <source>The clinic admin has turned the AI consilium off for this clinic. Ask the admin to turn it on on the Admin page.</source>
+        <translation>Klinika administratori bu klinika uchun AI konsiliumni oʻchirib qoʻygan. Administratordan uni Boshqaruv sahifasida yoqishni soʻrang.</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s answer did not pass the checks (it was incomplete or malformed), so it is not shown. Try again; a second try usually works.</source>
+        <translation>AI javobi tekshiruvdan oʻtmadi (toʻliq emas yoki buzilgan), shuning uchun koʻrsatilmadi. Qayta urinib koʻring: odatda ikkinchi urinish muvaffaqiyatli boʻladi.</translation>
+    </message>
+    <message>
+        <source>The AI service did not answer this time (busy or unavailable). Try again in a few minutes.</source>
+        <translation>AI xizmati bu safar javob bermadi (band yoki ishlamayapti). Bir necha daqiqadan keyin qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>Only doctors may ask the AI consilium.</source>
+        <translation>AI konsiliumga faqat shifokorlar murojaat qila oladi.</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s card has not reached the server yet. Wait until the sync indicator shows that everything is sent, then ask again.</source>
+        <translation>Bu bemorning kartasi hali serverga yetib bormadi. Sinxronlash belgisi hammasi yuborilganini koʻrsatguncha kuting, soʻng qayta soʻrang.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Server soʻrovni rad etdi: %1</translation>
+    </message>
+    <message>
+        <source>Added to &quot;%1&quot; below your own text, marked as drafted with AI. Check it before you sign.</source>
+        <translation>«%1» boʻlimiga matningiz ostidan qoʻshildi va AI yordamida tayyorlangan deb belgilandi. Imzolashdan oldin tekshiring.</translation>
+    </message>
+    <message>
+        <source>Not added: only a draft you are writing can take AI text. Your report is unchanged.</source>
+        <translation>Qoʻshilmadi: AI matnini faqat siz yozayotgan qoralamaga qoʻshish mumkin. Xulosangiz oʻzgarmadi.</translation>
+    </message>
+    <message>
+        <source>The AI consilium drafts a differential diagnosis or a full consilium report from this visit&apos;s report. The patient&apos;s name, phone, address and number are never sent.</source>
+        <translation>AI konsilium shu tashrif xulosasi asosida differensial tashxis yoki toʻliq konsilium xulosasi loyihasini tayyorlaydi. Bemorning ismi, telefoni, manzili va raqami hech qachon yuborilmaydi.</translation>
+    </message>
+    <message>
+        <source>AI requests left for you today: %1 of %2.</source>
+        <translation>Bugun sizga qolgan AI soʻrovlari: %1 / %2.</translation>
+    </message>
+    <message>
+        <source>Answer la&amp;nguage:</source>
+        <translation>Javob ti&amp;li:</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Chuqurlik:</translation>
+    </message>
+    <message>
+        <source>Quic&amp;k differential</source>
+        <translation>Te&amp;zkor differensial</translation>
+    </message>
+    <message>
+        <source>&amp;Full consilium</source>
+        <translation>T&amp;oʻliq konsilium</translation>
+    </message>
+    <message>
+        <source>Clarifying q&amp;uestions first</source>
+        <translation>Avval a&amp;niqlovchi savollar</translation>
+    </message>
+    <message>
+        <source>Ask &amp;the AI</source>
+        <translation>AI d&amp;an soʻrash</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bekor qilish</translation>
+    </message>
+    <message>
+        <source>Answer what you know; empty answers are left out</source>
+        <translation>Bilganingizga javob bering; boʻsh javoblar yuborilmaydi</translation>
+    </message>
+    <message>
+        <source>Images of this visit (ultrasound, X-ray; JPEG, PNG or PDF)</source>
+        <translation>Shu tashrif tasvirlari (UTT, rentgen; JPEG, PNG yoki PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Study:</source>
+        <translation>Te&amp;kshiruv:</translation>
+    </message>
+    <message>
+        <source>Ultrasound</source>
+        <translation>UTT</translation>
+    </message>
+    <message>
+        <source>X-ray</source>
+        <translation>Rentgen</translation>
+    </message>
+    <message>
+        <source>CT</source>
+        <translation>KT</translation>
+    </message>
+    <message>
+        <source>MRI</source>
+        <translation>MRT</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Boshqa</translation>
+    </message>
+    <message>
+        <source>Add i&amp;mages…</source>
+        <translation>Tasvir &amp;qoʻshish…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Olib tashlash</translation>
+    </message>
+    <message>
+        <source>Fin&amp;dings from the images</source>
+        <translation>Tasvirlardagi to&amp;pilmalar</translation>
+    </message>
+    <message>
+        <source>Add to the report:</source>
+        <translation>Xulosaga qoʻshish:</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>1/4 Sending the case to the clinic&apos;s server…</source>
+        <translation>1/4 Holat klinika serveriga yuborilmoqda…</translation>
+    </message>
+    <message>
+        <source>2/4 Waiting for the AI model (a full consilium can take a few minutes)…</source>
+        <translation>2/4 AI modeli javobi kutilmoqda (toʻliq konsilium bir necha daqiqa olishi mumkin)…</translation>
+    </message>
+    <message>
+        <source>3/4 Checking the answer…</source>
+        <translation>3/4 Javob tekshirilmoqda…</translation>
+    </message>
+    <message>
+        <source>4/4 Done.</source>
+        <translation>4/4 Tayyor.</translation>
+    </message>
+    <message>
+        <source>Stopped: see the message below.</source>
+        <translation>Toʻxtatildi: quyidagi xabarni qarang.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Bekor qilindi.</translation>
+    </message>
+    <message>
+        <source>Drafted by the AI model %1 on %2. %3</source>
+        <translation>%2 da %1 AI modeli tayyorlagan. %3</translation>
+    </message>
+    <message>
+        <source>AI consilium</source>
+        <translation>AI konsilium</translation>
+    </message>
 </context>
 <context>
     <name>medora::ApiClient</name>
@@ -3100,6 +3614,10 @@ tavsiflangan.</translation>
     <message>
         <source>Ol&amp;der →</source>
         <translation>&amp;Eskiroq →</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Audit jurnali yozuvlari</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3948,45 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     </message>
 </context>
 <context>
+    <name>medora::ConsentDialog</name>
+    <message>
+        <source>Terms of use and privacy policy</source>
+        <translation>Foydalanish shartlari va maxfiylik siyosati</translation>
+    </message>
+    <message>
+        <source>Read the terms</source>
+        <translation>Shartlarni oʻqish</translation>
+    </message>
+    <message>
+        <source>The terms of use or the privacy policy have changed (terms version %1, privacy policy version %2). Please read them and accept them to continue working.</source>
+        <translation>Foydalanish shartlari yoki maxfiylik siyosati oʻzgardi (shartlar %1-tahriri, maxfiylik siyosati %2-tahriri). Ishni davom ettirish uchun ularni oʻqib, qabul qiling.</translation>
+    </message>
+    <message>
+        <source>Terms of use version %1 and privacy policy version %2.</source>
+        <translation>Foydalanish shartlari %1-tahriri va maxfiylik siyosati %2-tahriri.</translation>
+    </message>
+    <message>
+        <source>Terms of use</source>
+        <translation>Foydalanish shartlari</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Maxfiylik siyosati</translation>
+    </message>
+    <message>
+        <source>I have read and accept the terms of use and the privacy policy</source>
+        <translation>Foydalanish shartlari va maxfiylik siyosatini oʻqidim va qabul qilaman</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and continue</source>
+        <translation>&amp;Qabul qilish va davom etish</translation>
+    </message>
+    <message>
+        <source>Decline and sign out</source>
+        <translation>Rad etish va chiqish</translation>
+    </message>
+</context>
+<context>
     <name>medora::DoctorCabinet</name>
     <message>
         <source>The report could not be started: %1</source>
@@ -3494,6 +4051,92 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     <message>
         <source>Hist&amp;ory</source>
         <translation>Tari&amp;x</translation>
+    </message>
+    <message>
+        <source>Open a patient&apos;s visit first: the AI works on the visit&apos;s report.</source>
+        <translation>Avval bemorning tashrifini oching: AI tashrif xulosasi asosida ishlaydi.</translation>
+    </message>
+    <message>
+        <source>Working diagnosis: %1</source>
+        <translation>Dastlabki tashxis: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;I consilium</source>
+        <translation>A&amp;I konsilium</translation>
+    </message>
+</context>
+<context>
+    <name>medora::ForgotPasswordDialog</name>
+    <message>
+        <source>Forgotten password</source>
+        <translation>Parolni tiklash</translation>
+    </message>
+    <message>
+        <source>Enter the phone number or the e-mail address of your account. If it belongs to an account, a one-time code is sent there.</source>
+        <translation>Hisobingizning telefon raqami yoki e-pochta manzilini kiriting. Agar u hisobga tegishli boʻlsa, unga bir martalik kod yuboriladi.</translation>
+    </message>
+    <message>
+        <source>&amp;Phone or e-mail:</source>
+        <translation>&amp;Telefon yoki e-pochta:</translation>
+    </message>
+    <message>
+        <source>+998 90 123 45 67 or name@example.uz</source>
+        <translation>+998 90 123 45 67 yoki name@example.uz</translation>
+    </message>
+    <message>
+        <source>Send &amp;code</source>
+        <translation>&amp;Kod yuborish</translation>
+    </message>
+    <message numerus="yes">
+        <source>If an account has this phone number or e-mail address, a code is on its way. It is valid for %n minute(s) and works once.</source>
+        <translation>
+            <numerusform>Agar bu telefon raqami yoki e-pochta manzili bilan hisob boʻlsa, kod yuborildi. U %n daqiqa amal qiladi va bir marta ishlatiladi.</numerusform>
+            <numerusform>Agar bu telefon raqami yoki e-pochta manzili bilan hisob boʻlsa, kod yuborildi. U %n daqiqa amal qiladi va bir marta ishlatiladi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>K&amp;od:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Yangi parol:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>Yangi parolni t&amp;akrorlang:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>kamida 8 ta belgi</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new password</source>
+        <translation>Yangi parolni &amp;oʻrnatish</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Yangi kod yuborish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bekor qilish</translation>
+    </message>
+    <message>
+        <source>Enter the phone number or the e-mail address of your account.</source>
+        <translation>Hisobingizning telefon raqami yoki e-pochta manzilini kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the message.</source>
+        <translation>Xabardagi 6 xonali kodni kiriting.</translation>
+    </message>
+    <message>
+        <source>The new password must have at least 8 characters.</source>
+        <translation>Yangi parol kamida 8 ta belgidan iborat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Kiritilgan ikki yangi parol bir xil emas.</translation>
     </message>
 </context>
 <context>
@@ -3781,6 +4424,22 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
     <message>
         <source>The password was not changed, so you are not signed in.</source>
         <translation>Parol oʻzgartirilmadi, shuning uchun tizimga kirmadingiz.</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot password?</source>
+        <translation>Parolni &amp;unutdingizmi?</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new clinic…</source>
+        <translation>Yangi klinikani &amp;roʻyxatdan oʻtkazish…</translation>
+    </message>
+    <message>
+        <source>Your password was changed and every earlier sign-in ended. Sign in with the new password.</source>
+        <translation>Parolingiz oʻzgartirildi va avvalgi barcha kirishlar yakunlandi. Yangi parol bilan kiring.</translation>
+    </message>
+    <message>
+        <source>Your clinic is registered. Signing in…</source>
+        <translation>Klinikangiz roʻyxatdan oʻtdi. Tizimga kirilmoqda…</translation>
     </message>
 </context>
 <context>
@@ -4722,7 +5381,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>&amp;Urgent</source>
-        <translation>&amp;Shoshilinch</translation>
+        <translation>Sh&amp;oshilinch</translation>
     </message>
     <message>
         <source>Urgent: goes before everyone not urgent</source>
@@ -4846,7 +5505,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>Canc&amp;el visit</source>
-        <translation>Tashrifni &amp;bekor qilish</translation>
+        <translation>Tashrifni b&amp;ekor qilish</translation>
     </message>
     <message>
         <source>D&amp;id not come</source>
@@ -5172,6 +5831,14 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>&amp;Write an addendum</source>
         <translation>Qoʻshimcha &amp;yozish</translation>
     </message>
+    <message>
+        <source>contains AI-drafted text</source>
+        <translation>AI tayyorlagan matn bor</translation>
+    </message>
+    <message>
+        <source>AI consilium draft</source>
+        <translation>AI konsilium loyihasi</translation>
+    </message>
 </context>
 <context>
     <name>medora::ScreenLocker</name>
@@ -5227,10 +5894,6 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <translation>&amp;Faylni tanlash…</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>T&amp;ozalash</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Til:</translation>
     </message>
@@ -5278,6 +5941,34 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
         <source>Clinic CA certificate: %1</source>
         <translation>Klinika CA sertifikati: %1</translation>
     </message>
+    <message>
+        <source>This PC&apos;s &amp;ticket letter:</source>
+        <translation>Bu kompyuterning talon &amp;harfi:</translation>
+    </message>
+    <message>
+        <source>Ticket letter of this PC</source>
+        <translation>Bu kompyuterning talon harfi</translation>
+    </message>
+    <message>
+        <source>One Latin letter, A to Z</source>
+        <translation>Bitta lotin harfi, A dan Z gacha</translation>
+    </message>
+    <message>
+        <source>Queue tickets from this PC start with this letter, like A-017. Give every PC of the clinic a different letter, or two PCs will hand out the same ticket numbers.</source>
+        <translation>Bu kompyuterda beriladigan navbat talonlari shu harf bilan boshlanadi, masalan A-017. Klinikaning har bir kompyuteriga boshqa harf bering, aks holda ikki kompyuter bir xil talon raqamlarini beradi.</translation>
+    </message>
+    <message>
+        <source>Ticket letter: enter one Latin letter, A to Z.</source>
+        <translation>Talon harfi: A dan Z gacha bitta lotin harfini kiriting.</translation>
+    </message>
+    <message>
+        <source>Ticket letter: the local database could not save it (%1).</source>
+        <translation>Talon harfi: mahalliy maʼlumotlar bazasi uni saqlay olmadi (%1).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>T&amp;ozalash</translation>
+    </message>
 </context>
 <context>
     <name>medora::ShortcutsDialog</name>
@@ -5296,6 +5987,125 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>Keys</source>
         <translation>Tugmalar</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SignupDialog</name>
+    <message>
+        <source>Register a new clinic</source>
+        <translation>Yangi klinikani roʻyxatdan oʻtkazish</translation>
+    </message>
+    <message>
+        <source>Register your clinic on this server. You become its administrator and can then add doctors and receptionists.</source>
+        <translation>Klinikangizni shu serverda roʻyxatdan oʻtkazing. Siz uning administratori boʻlasiz va keyin shifokorlar hamda registratorlarni qoʻsha olasiz.</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic name:</source>
+        <translation>&amp;Klinika nomi:</translation>
+    </message>
+    <message>
+        <source>Your &amp;full name:</source>
+        <translation>&amp;F.I.Sh.ingiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>+998 90 123 45 67</source>
+        <translation>+998 90 123 45 67</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Yangi kod yuborish</translation>
+    </message>
+    <message>
+        <source>Send SMS c&amp;ode</source>
+        <translation>SMS k&amp;od yuborish</translation>
+    </message>
+    <message>
+        <source>Code from the SM&amp;S:</source>
+        <translation>&amp;SMS dagi kod:</translation>
+    </message>
+    <message>
+        <source>A code was sent to this phone. Enter it here.</source>
+        <translation>Bu telefonga kod yuborildi. Uni shu yerga kiriting.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail (optional):</source>
+        <translation>&amp;E-pochta (ixtiyoriy):</translation>
+    </message>
+    <message>
+        <source>for password recovery</source>
+        <translation>parolni tiklash uchun</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Parol:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>kamida 8 ta belgi</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>Parolni t&amp;akrorlang:</translation>
+    </message>
+    <message>
+        <source>I &amp;accept the terms of use (version %1) and the privacy policy (version %2)</source>
+        <translation>Foydalanish shartlari (%1-tahrir) va maxfiylik siyosatini (%2-tahrir) qabul &amp;qilaman</translation>
+    </message>
+    <message>
+        <source>Read them…</source>
+        <translation>Oʻqish…</translation>
+    </message>
+    <message>
+        <source>Medora does not replace a doctor&apos;s judgement.</source>
+        <translation>Medora shifokor xulosasining oʻrnini bosmaydi.</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister the clinic</source>
+        <translation>Klinikani &amp;roʻyxatdan oʻtkazish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bekor qilish</translation>
+    </message>
+    <message>
+        <source>Enter the phone number first: the code is sent to it.</source>
+        <translation>Avval telefon raqamini kiriting: kod unga yuboriladi.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation>Klinika nomini kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter your full name.</source>
+        <translation>F.I.Sh.ingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter your phone number.</source>
+        <translation>Telefon raqamingizni kiriting.</translation>
+    </message>
+    <message>
+        <source>Enter the code from the SMS. No code yet? Press &quot;Send SMS code&quot;.</source>
+        <translation>SMS dagi kodni kiriting. Kod kelmadimi? «SMS kod yuborish» tugmasini bosing.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>Parol kamida 8 ta belgidan iborat boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Kiritilgan ikki parol bir xil emas.</translation>
+    </message>
+    <message>
+        <source>To register, accept the terms of use and the privacy policy.</source>
+        <translation>Roʻyxatdan oʻtish uchun foydalanish shartlari va maxfiylik siyosatini qabul qiling.</translation>
+    </message>
+    <message>
+        <source>The terms of use could not be loaded. Try again.</source>
+        <translation>Foydalanish shartlarini yuklab boʻlmadi. Qayta urinib koʻring.</translation>
     </message>
 </context>
 <context>
@@ -5566,7 +6376,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>Na&amp;me and phone…</source>
-        <translation>F.I.Sh. va &amp;telefon…</translation>
+        <translation>F.I.Sh. va t&amp;elefon…</translation>
     </message>
     <message>
         <source>Correct the full name or the phone number of the chosen account</source>
@@ -5578,7 +6388,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>End sess&amp;ions…</source>
-        <translation>Seanslarni yak&amp;unlash…</translation>
+        <translation>Seanslarni ya&amp;kunlash…</translation>
     </message>
     <message>
         <source>Ena&amp;ble…</source>
@@ -5587,6 +6397,10 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>Disa&amp;ble…</source>
         <translation>&amp;Oʻchirib qoʻyish…</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Xodimlar hisoblari</translation>
     </message>
 </context>
 <context>
@@ -5685,6 +6499,112 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     <message>
         <source>Sh&amp;ow</source>
         <translation>&amp;Koʻrsatish</translation>
+    </message>
+    <message>
+        <source>Visits per doctor</source>
+        <translation>Shifokorlar boʻyicha tashriflar</translation>
+    </message>
+    <message>
+        <source>Visits per status</source>
+        <translation>Holatlar boʻyicha tashriflar</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SubscriptionClient</name>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Faylni oʻqib boʻlmadi: %1</translation>
+    </message>
+    <message>
+        <source>The receipt may be at most %1 MB.</source>
+        <translation>Chek hajmi koʻpi bilan %1 MB boʻlishi mumkin.</translation>
+    </message>
+    <message>
+        <source>The receipt must be a photo (JPEG or PNG) or a PDF.</source>
+        <translation>Chek surat (JPEG yoki PNG) yoki PDF boʻlishi kerak.</translation>
+    </message>
+</context>
+<context>
+    <name>medora::SubscriptionView</name>
+    <message>
+        <source>The receipt was sent. The subscription is renewed as soon as it is approved.</source>
+        <translation>Chek yuborildi. Tasdiqlanishi bilan obuna uzaytiriladi.</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Holati:</translation>
+    </message>
+    <message>
+        <source>Paid until:</source>
+        <translation>Toʻlangan muddat:</translation>
+    </message>
+    <message>
+        <source>Amount paid (so‘m):</source>
+        <translation>Toʻlangan summa (soʻm):</translation>
+    </message>
+    <message>
+        <source>Choose rece&amp;ipt…</source>
+        <translation>&amp;Chekni tanlash…</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Chekni yuborish</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Yuborilgan</translation>
+    </message>
+    <message>
+        <source>Amount (so‘m)</source>
+        <translation>Summa (soʻm)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Holati</translation>
+    </message>
+    <message>
+        <source>This server cannot take receipts yet; ask the Medora operator how to pay.</source>
+        <translation>Bu server hozircha chek qabul qila olmaydi; toʻlov usulini Medora operatoridan soʻrang.</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Toʻlov cheki</translation>
+    </message>
+    <message>
+        <source>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Cheklar (*.jpg *.jpeg *.png *.pdf);;Barcha fayllar (*)</translation>
+    </message>
+    <message>
+        <source>Sending the receipt…</source>
+        <translation>Chek yuborilmoqda…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when online.</source>
+        <translation>Serverga ulanib boʻlmadi; internet boʻlganda qayta urinib koʻring.</translation>
+    </message>
+    <message>
+        <source>The receipt must be a photo (JPEG or PNG) or a PDF.</source>
+        <translation>Chek surat (JPEG yoki PNG) yoki PDF boʻlishi kerak.</translation>
+    </message>
+    <message>
+        <source>The receipt file is too large.</source>
+        <translation>Chek fayli juda katta.</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid in so‘m.</source>
+        <translation>Toʻlangan summani soʻmda kiriting.</translation>
+    </message>
+    <message>
+        <source>Earlier receipts are still waiting for approval.</source>
+        <translation>Avvalgi cheklar hali tasdiqlanishini kutmoqda.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>Server soʻrovni rad etdi (%1).</translation>
     </message>
 </context>
 <context>

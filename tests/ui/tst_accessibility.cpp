@@ -38,6 +38,7 @@
 #include <QApplication>
 #include <QCalendarWidget>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -214,6 +215,10 @@ QStringList tabChain(QWidget *root, const QString &where)
         }
         while (to->focusProxy())
             to = to->focusProxy();
+        if (to == from && qobject_cast<QDateTimeEdit *>(from) &&
+            static_cast<QDateTimeEdit *>(from)->currentSectionIndex() > 0) {
+            continue; // Tab walks the day, month and year first, then leaves
+        }
         if (to == from) {
             problems << QStringLiteral("%1: Tab stays in %2").arg(where, describe(from));
             break;
@@ -408,9 +413,10 @@ void TestAccessibility::dialogs()
     LetterheadDialog letterhead(*m_clinic, letterheadClient, &parent);
     checkDialog(&letterhead, QStringLiteral("letterhead"));
 
-    OneTimePasswordDialog password(QStringLiteral("Malika Saidova"), QStringLiteral("malika"),
-                                   QStringLiteral("Xk4-pq9-Lm2"), &parent);
-    checkDialog(&password, QStringLiteral("one-time password"));
+    // It deletes itself when closed.
+    auto *password = new OneTimePasswordDialog(QStringLiteral("Malika Saidova"), QStringLiteral("malika"),
+                                               QStringLiteral("Xk4-pq9-Lm2"), &parent);
+    checkDialog(password, QStringLiteral("one-time password"));
 
     SettingsDialog settings(*m_session, *m_api, *m_languages, &parent);
     settings.setTicketDatabase(&m_registry->database());

@@ -70,6 +70,13 @@ StaffView::StaffView(SessionManager &session, const UserProfile &me, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
+    // Tab in reading order: the buttons of the row above, then the list below them.
+    QWidget *previous = m_new;
+    for (QWidget *next :
+         std::initializer_list<QWidget *>{m_edit, m_role, m_disable, m_reset, m_revoke, m_refresh, m_table}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
     layout->addWidget(m_status);
 
     connect(m_refresh, &QPushButton::clicked, this, &StaffView::reload);

@@ -144,7 +144,7 @@ void SettingsDialog::retranslateUi()
     m_caFile->setPlaceholderText(tr("Only for a self-hosted server with its own certificate authority"));
     m_caFile->setAccessibleName(tr("Clinic CA certificate file"));
     m_caBrowse->setText(tr("&Browse…"));
-    m_caClear->setText(tr("C&lear"));
+    m_caClear->setText(tr("Cl&ear"));
     m_languageLabel->setText(tr("&Language:"));
     m_language->setAccessibleName(tr("Language"));
     m_idleLabel->setText(tr("Lock the screen after &idle minutes:"));
