@@ -3133,7 +3133,7 @@ is described in docs/cli.md.</source>
         <translation>Ст&amp;атистика</translation>
     </message>
     <message>
-        <source>Su&amp;bscription</source>
+        <source>Subscri&amp;ption</source>
         <translation>Подпис&amp;ка</translation>
     </message>
 </context>
@@ -4107,7 +4107,7 @@ Both versions are still kept.</source>
         <translation>Рабочий диагноз: %1</translation>
     </message>
     <message>
-        <source>A&amp;I consilium</source>
+        <source>AI consi&amp;lium</source>
         <translation>ИИ-&amp;консилиум</translation>
     </message>
 </context>
@@ -4426,7 +4426,7 @@ Both versions are still kept.</source>
         <translation>Войдите с логином или номером телефона и паролем, которые выдал администратор клиники. Без входа реестр пациентов на этом компьютере продолжает работать.</translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
+        <source>Ser&amp;ver address:</source>
         <translation>&amp;Адрес сервера:</translation>
     </message>
     <message>

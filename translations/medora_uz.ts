@@ -3094,7 +3094,7 @@ tavsiflangan.</translation>
         <translation>Stat&amp;istika</translation>
     </message>
     <message>
-        <source>Su&amp;bscription</source>
+        <source>Subscri&amp;ption</source>
         <translation>Ob&amp;una</translation>
     </message>
 </context>
@@ -4061,7 +4061,7 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <translation>Dastlabki tashxis: %1</translation>
     </message>
     <message>
-        <source>A&amp;I consilium</source>
+        <source>AI consi&amp;lium</source>
         <translation>A&amp;I konsilium</translation>
     </message>
 </context>
@@ -4378,7 +4378,7 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <translation>Klinikangiz administratori bergan login yoki telefon raqami va parol bilan kiring. Tizimga kirmasangiz ham, ushbu kompyuterdagi bemorlar roʻyxati ishlashda davom etadi.</translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
+        <source>Ser&amp;ver address:</source>
         <translation>&amp;Server manzili:</translation>
     </message>
     <message>

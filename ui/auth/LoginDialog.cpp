@@ -140,7 +140,7 @@ void LoginDialog::retranslateUi()
     m_intro->setText(
         tr("Sign in with the login or phone number and the password your clinic's administrator gave "
            "you. Without signing in, the patient registry on this computer keeps working."));
-    m_serverLabel->setText(tr("&Server address:"));
+    m_serverLabel->setText(tr("Ser&ver address:"));
     m_loginLabel->setText(tr("&Login or phone:"));
     m_passwordLabel->setText(tr("&Password:"));
     m_server->setPlaceholderText(tr("clinic.example.uz"));
