@@ -41,7 +41,8 @@ HttpLimits limitsFrom(const ServerConfig &config)
     // AI image findings carry up to MEDORA_AI_MAX_IMAGES images as base64.
     limits.pathBodyLimits.append({AiApi::imageFindingsPath(), AiApi::imageBodyLimit(config)});
     // A subscription receipt (JPEG/PNG/PDF up to MEDORA_RECEIPT_MAX_BYTES) as base64.
-    limits.pathBodyLimits.append({SubscriptionApi::receiptsPath(), SubscriptionApi::receiptBodyLimit(config)});
+    limits.pathBodyLimits.append(
+        {SubscriptionApi::receiptsPath(), SubscriptionApi::receiptBodyLimit(config)});
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     return limits;
 }

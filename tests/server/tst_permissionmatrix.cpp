@@ -70,6 +70,9 @@ const QList<Row> &permissionTable()
         {"GET", "/api/v1/legal/{document}", {200, 200, 200, 200, 200}},
         {"GET", "/api/v1/me/consent", {401, 200, 200, 200, 200}},
         {"POST", "/api/v1/me/consent", {401, 400, 400, 400, 400}},
+        {"GET", "/api/v1/subscription", {401, 200, 200, 200, 200}},
+        {"POST", "/api/v1/subscription/receipts", {401, 403, 403, 400, 400}},
+        {"POST", "/api/v1/telegram/webhook", {404, 404, 404, 404, 404}},
     };
     return rows;
 }

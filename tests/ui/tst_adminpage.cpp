@@ -172,7 +172,7 @@ private slots:
     void theAdminGetsEveryTab()
     {
         QVERIFY(AdminPage::canAdminister(QStringLiteral("clinic_admin")));
-        QCOMPARE(page->tabs()->count(), 3);
+        QCOMPARE(page->tabs()->count(), 4); // staff, audit, statistics, subscription
         QVERIFY(page->staffView() && page->auditView() && page->statisticsView());
         QVERIFY(page->letterheadButton()->isVisible());
         page->letterheadButton()->click();

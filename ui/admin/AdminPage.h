@@ -37,9 +37,9 @@ public:
     static bool canAdminister(const QString &role);
 
     QTabWidget *tabs() const { return m_tabs; }
-    StaffView *staffView() const { return m_staff; }           // null for other roles
-    AuditLogView *auditView() const { return m_audit; }        // null for other roles
-    StatisticsView *statisticsView() const { return m_stats; } // null for other roles
+    StaffView *staffView() const { return m_staff; }                      // null for other roles
+    AuditLogView *auditView() const { return m_audit; }                   // null for other roles
+    StatisticsView *statisticsView() const { return m_stats; }            // null for other roles
     SubscriptionView *subscriptionView() const { return m_subscription; } // null for other roles
     QPushButton *letterheadButton() const { return m_letterheadButton; }
     LetterheadDialog *letterheadDialog() const;
