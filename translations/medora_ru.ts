@@ -3133,7 +3133,7 @@ is described in docs/cli.md.</source>
         <translation>Ст&amp;атистика</translation>
     </message>
     <message>
-        <source>Subscri&amp;ption</source>
+        <source>Subscrip&amp;tion</source>
         <translation>Подпис&amp;ка</translation>
     </message>
 </context>
@@ -3265,7 +3265,7 @@ is described in docs/cli.md.</source>
     </message>
     <message>
         <source>Clarifying q&amp;uestions first</source>
-        <translation>Сначала уто&amp;чняющие вопросы</translation>
+        <translation>Сначала уточняющие вопросы</translation>
     </message>
     <message>
         <source>Ask &amp;the AI</source>
@@ -3309,7 +3309,7 @@ is described in docs/cli.md.</source>
     </message>
     <message>
         <source>Add i&amp;mages…</source>
-        <translation>Добавить сни&amp;мки…</translation>
+        <translation>Добавить снимки…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -4107,7 +4107,7 @@ Both versions are still kept.</source>
         <translation>Рабочий диагноз: %1</translation>
     </message>
     <message>
-        <source>AI consi&amp;lium</source>
+        <source>AI consilium</source>
         <translation>ИИ-&amp;консилиум</translation>
     </message>
 </context>
@@ -5561,7 +5561,7 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
     </message>
     <message>
         <source>Print tic&amp;ket</source>
-        <translation>Печ&amp;ать талона</translation>
+        <translation>Печать талона</translation>
     </message>
 </context>
 <context>
@@ -6577,6 +6577,10 @@ The payment stays in the ledger and a reversing entry of the same amount is adde
 </context>
 <context>
     <name>medora::SubscriptionView</name>
+    <message>
+        <source>Receipts sent</source>
+        <translation>Отправленные квитанции</translation>
+    </message>
     <message>
         <source>The receipt was sent. The subscription is renewed as soon as it is approved.</source>
         <translation>Чек отправлен. Подписка будет продлена сразу после подтверждения.</translation>

@@ -3094,7 +3094,7 @@ tavsiflangan.</translation>
         <translation>Stat&amp;istika</translation>
     </message>
     <message>
-        <source>Subscri&amp;ption</source>
+        <source>Subscrip&amp;tion</source>
         <translation>Ob&amp;una</translation>
     </message>
 </context>
@@ -4061,7 +4061,7 @@ Ikkala versiya ham saqlanib qolmoqda.</translation>
         <translation>Dastlabki tashxis: %1</translation>
     </message>
     <message>
-        <source>AI consi&amp;lium</source>
+        <source>AI consilium</source>
         <translation>A&amp;I konsilium</translation>
     </message>
 </context>
@@ -5381,7 +5381,7 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
     </message>
     <message>
         <source>&amp;Urgent</source>
-        <translation>Sh&amp;oshilinch</translation>
+        <translation>Shoshilinch</translation>
     </message>
     <message>
         <source>Urgent: goes before everyone not urgent</source>
@@ -6526,6 +6526,10 @@ Toʻlov hisobda qoladi va xuddi shu summadagi storno yozuvi qoʻshiladi. Pulni b
 </context>
 <context>
     <name>medora::SubscriptionView</name>
+    <message>
+        <source>Receipts sent</source>
+        <translation>Yuborilgan cheklar</translation>
+    </message>
     <message>
         <source>The receipt was sent. The subscription is renewed as soon as it is approved.</source>
         <translation>Chek yuborildi. Tasdiqlanishi bilan obuna uzaytiriladi.</translation>

@@ -169,7 +169,8 @@ AiApi::AiApi(const ServerConfig &config, ServerDatabase &database, AuditLog &aud
                                       config.geminiTimeoutSeconds * 1000, config.geminiMaxRetries,
                                       config.geminiBackoffMs, config.geminiMaxRetryDelaySeconds * 1000,
                                       8 * 1024 * 1024}),
-      m_store(database, audit), m_subscriptions(config, database), m_pool(config.aiWorkerThreads, config.aiWorkerThreads * 4)
+      m_store(database, audit), m_subscriptions(config, database),
+      m_pool(config.aiWorkerThreads, config.aiWorkerThreads * 4)
 {}
 
 AiApi::~AiApi()

@@ -49,7 +49,7 @@ private:
     GeminiClient m_gemini;
     AiStore m_store;
     SubscriptionService m_subscriptions; // an expired clinic gets no AI
-    PasswordWorkPool m_pool; // a bounded pool of its own: Gemini calls wait on the network
+    PasswordWorkPool m_pool;             // a bounded pool of its own: Gemini calls wait on the network
 };
 
 } // namespace medora::server

@@ -22,8 +22,8 @@
 #include "observability/Metrics.h"
 #include "store/DatabaseIdentity.h"
 #include "store/ServerDatabase.h"
-#include "sync/ChangeNotifier.h"
 #include "subscription/SyncPushHooks.h"
+#include "sync/ChangeNotifier.h"
 #include "sync/SyncService.h"
 #include "telegram/TelegramService.h"
 

@@ -32,7 +32,7 @@ struct TelegramConfig
     int backoffMs = 2000;                    // TELEGRAM_BACKOFF_MS: first retry; doubles up to maxBackoffMs
     int maxBackoffMs = 15 * 60 * 1000;       // TELEGRAM_MAX_BACKOFF_MS
     QString language = QStringLiteral("uz"); // MEDORA_TELEGRAM_LANGUAGE=uz|ru: messages to groups
-    QTime dailySummaryTime{20, 0}; // MEDORA_DAILY_SUMMARY_TIME=HH:MM (clinic local time) or off
+    QTime dailySummaryTime{20, 0};           // MEDORA_DAILY_SUMMARY_TIME=HH:MM (clinic local time) or off
     QString timeZone = QStringLiteral("Asia/Tashkent"); // MEDORA_TIME_ZONE
     int subscriptionGraceDays = 7;                      // MEDORA_SUBSCRIPTION_GRACE_DAYS
     int trialDays = 30;                                 // MEDORA_SUBSCRIPTION_TRIAL_DAYS: new clinics

@@ -42,6 +42,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -186,6 +187,20 @@ bool goesBack(const QRect &previous, const QRect &next)
 // Presses Tab through `root` from its first stop in reading order: every stop is visited
 // before focus leaves the form (or comes back to the start), always in reading order, and
 // focus never goes to another window.
+
+// Exclusive radio buttons are one Tab stop (Qt moves within them with the arrow keys): one
+// of them reached reaches the group.
+bool sameRadioGroup(QWidget *stop, QWidget *visited)
+{
+    auto *a = qobject_cast<QRadioButton *>(stop);
+    auto *b = qobject_cast<QRadioButton *>(visited);
+    if (!a || !b)
+        return false;
+    if (a->group() || b->group())
+        return a->group() == b->group();
+    return a->autoExclusive() && b->autoExclusive() && a->parentWidget() == b->parentWidget();
+}
+
 QStringList tabChain(QWidget *root, const QString &where)
 {
     QStringList problems;
@@ -233,7 +248,7 @@ QStringList tabChain(QWidget *root, const QString &where)
     for (QWidget *stop : stops) {
         bool reached = visited.contains(stop);
         for (QWidget *v : visited)
-            reached = reached || v->focusProxy() == stop || stop->isAncestorOf(v);
+            reached = reached || v->focusProxy() == stop || stop->isAncestorOf(v) || sameRadioGroup(stop, v);
         if (!reached)
             problems << QStringLiteral("%1: Tab does not reach %2 before leaving the form")
                             .arg(where, describe(stop));

@@ -107,6 +107,7 @@ void SubscriptionView::retranslateUi()
     m_choose->setText(tr("Choose rece&ipt…"));
     m_send->setText(tr("Send receipt"));
     m_receipts->setHorizontalHeaderLabels({tr("Sent"), tr("Amount (so‘m)"), tr("State")});
+    m_receipts->setAccessibleName(tr("Receipts sent"));
     if (m_client->status())
         showStatus(*m_client->status());
     updateButtons();

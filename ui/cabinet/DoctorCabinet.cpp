@@ -458,7 +458,7 @@ void DoctorCabinet::retranslateUi()
     }
     m_tabs->setTabText(m_tabs->indexOf(m_editor), tr("&Visit report"));
     m_tabs->setTabText(m_tabs->indexOf(m_history), tr("Hist&ory"));
-    m_tabs->setTabText(m_tabs->indexOf(m_aiPanel), tr("AI consi&lium"));
+    m_tabs->setTabText(m_tabs->indexOf(m_aiPanel), tr("AI consilium"));
     m_callNextAction->setText(tr("Call the next patient"));
     m_startAction->setText(tr("Start the visit"));
     m_finishAction->setText(tr("Finish the visit"));
