@@ -3133,7 +3133,7 @@ is described in docs/cli.md.</source>
         <translation>Ст&amp;атистика</translation>
     </message>
     <message>
-        <source>Subscrip&amp;tion</source>
+        <source>Subscription</source>
         <translation>Подпис&amp;ка</translation>
     </message>
 </context>

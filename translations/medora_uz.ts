@@ -3094,7 +3094,7 @@ tavsiflangan.</translation>
         <translation>Stat&amp;istika</translation>
     </message>
     <message>
-        <source>Subscrip&amp;tion</source>
+        <source>Subscription</source>
         <translation>Ob&amp;una</translation>
     </message>
 </context>

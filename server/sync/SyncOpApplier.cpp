@@ -281,10 +281,11 @@ bool SyncOpApplier::applyVisit(const PushOperation &op, const std::optional<Sync
         return true;
     }
     if (!current && m_refuseNewVisits) {
-        reject(QStringLiteral("subscription_expired"),
-               QStringLiteral("The clinic's subscription has expired: new visits are accepted again once it is "
-                              "renewed."),
-               QString(), true, current, result);
+        reject(
+            QStringLiteral("subscription_expired"),
+            QStringLiteral("The clinic's subscription has expired: new visits are accepted again once it is "
+                           "renewed."),
+            QString(), true, current, result);
         return true;
     }
     bool present = false;

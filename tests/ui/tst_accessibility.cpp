@@ -235,7 +235,9 @@ QStringList tabChain(QWidget *root, const QString &where)
             continue; // Tab walks the day, month and year first, then leaves
         }
         if (to == from) {
-            problems << QStringLiteral("%1: Tab stays in %2").arg(where, describe(from));
+            // With one stop only (a dialog whose list is empty, say) there is nowhere else to go.
+            if (stops.size() > 1)
+                problems << QStringLiteral("%1: Tab stays in %2").arg(where, describe(from));
             break;
         }
         if (to == first || !root->isAncestorOf(to) || visited.contains(to))

@@ -113,7 +113,7 @@ void AdminPage::retranslateUi()
         m_tabs->setTabText(m_tabs->indexOf(m_staff), tr("&Staff"));
         m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("A&udit log"));
         m_tabs->setTabText(m_tabs->indexOf(m_stats), tr("Statisti&cs"));
-        m_tabs->setTabText(m_tabs->indexOf(m_subscription), tr("Subscrip&tion"));
+        m_tabs->setTabText(m_tabs->indexOf(m_subscription), tr("Subscription"));
     }
     updateOnlineState();
 }
