@@ -4,8 +4,8 @@
 #include "domain/JsonText.h"
 #include "log/JsonLogger.h"
 #include "store/ServerDatabase.h"
-#include "sync/ChangeNotifier.h"
 #include "subscription/SyncPushHooks.h"
+#include "sync/ChangeNotifier.h"
 #include "sync/SyncBatchStore.h"
 #include "sync/SyncOpApplier.h"
 
