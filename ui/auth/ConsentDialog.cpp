@@ -66,6 +66,9 @@ void ConsentDialog::retranslateUi()
                   .arg(m_terms.version, m_privacy.version));
     m_tabs->setTabText(0, tr("Terms of use"));
     m_tabs->setTabText(1, tr("Privacy policy"));
+    // A screen reader names each text by its tab.
+    m_termsView->setAccessibleName(m_tabs->tabText(0));
+    m_privacyView->setAccessibleName(m_tabs->tabText(1));
     m_acceptBox->setText(tr("I have read and accept the terms of use and the privacy policy"));
     if (m_acceptButton)
         m_acceptButton->setText(tr("&Accept and continue"));

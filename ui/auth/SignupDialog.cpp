@@ -102,6 +102,11 @@ SignupDialog::SignupDialog(ApiClient &api, QWidget *parent)
     buttons->addWidget(m_create);
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
+    // The fields were made before the button beside the phone: Tab follows the form instead.
+    const QList<QWidget *> tabOrder{m_clinicName, m_fullName, m_phone,  m_sendCode,  m_code,   m_email,
+                                    m_password,   m_repeat,   m_accept, m_readTerms, m_create, m_cancel};
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        setTabOrder(tabOrder[i - 1], tabOrder[i]);
 
     connect(m_sendCode, &QPushButton::clicked, this, &SignupDialog::sendCode);
     connect(m_readTerms, &QPushButton::clicked, this, &SignupDialog::readTerms);
